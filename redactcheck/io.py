@@ -1,0 +1,46 @@
+"""Atomic, private output files: never a half-written report or copy, never the input."""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import tempfile
+from pathlib import Path
+
+from .errors import ConfigError
+
+
+def write_atomic(path: str | Path, data: str | bytes, private: bool = True) -> Path:
+    """Write to a temporary file in the target folder, fsync, then rename over `path`.
+
+    `private` makes the file owner-only (0600): reports and logs hold document text.
+    """
+    path = Path(path)
+    folder = path.parent if str(path.parent) else Path(".")
+    if not folder.is_dir():
+        raise ConfigError(f"{path}: folder {folder} does not exist")
+    payload = data.encode("utf-8") if isinstance(data, str) else data
+    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=folder)
+    try:
+        with os.fdopen(fd, "wb") as out:
+            out.write(payload)
+            out.flush()
+            os.fsync(out.fileno())
+        os.chmod(tmp, 0o600 if private else 0o644)
+        os.replace(tmp, path)
+    except BaseException:
+        with contextlib.suppress(OSError):
+            os.unlink(tmp)
+        raise
+    return path
+
+
+def same_file(a: str | Path, b: str | Path) -> bool:
+    """True when a and b name the same file (b may not exist yet)."""
+    a, b = Path(a), Path(b)
+    if not b.exists():
+        return a.resolve() == b.resolve()
+    try:
+        return os.path.samefile(a, b)
+    except OSError:
+        return False

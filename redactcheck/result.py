@@ -1,0 +1,60 @@
+"""What a check produces: per-document findings, errors and notes, as the JSON shape."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+from . import __version__
+from .findings import Finding, Severity
+
+
+@dataclass
+class DocumentResult:
+    path: str
+    words: int = 0
+    findings: list[Finding] = field(default_factory=list)
+    errors: list[str] = field(default_factory=list)  # a document that could not be read
+    notes: list[str] = field(default_factory=list)
+    jigsaw: dict | None = None  # document-level combination risk (jigsaw.py)
+    document: Any = None  # the loaded Document (not serialised; DOCX writers need it)
+
+    def summary(self) -> dict[str, int]:
+        counts = {s.value: 0 for s in (Severity.HIGH, Severity.MEDIUM, Severity.LOW)}
+        for f in self.findings:
+            counts[f.severity.value] += 1
+        return counts
+
+    def to_dict(self) -> dict:
+        data: dict[str, Any] = {
+            "path": self.path,
+            "words": self.words,
+            "summary": self.summary(),
+            "errors": list(self.errors),
+            "findings": [f.to_dict() for f in self.findings],
+        }
+        if self.notes:
+            data["notes"] = list(self.notes)
+        if self.jigsaw is not None:
+            data["jigsaw"] = self.jigsaw
+        return data
+
+
+@dataclass
+class CheckResult:
+    documents: list[DocumentResult] = field(default_factory=list)
+
+    def findings_at_or_above(self, threshold: Severity) -> list[Finding]:
+        return [
+            f for d in self.documents for f in d.findings if f.severity.rank >= threshold.rank
+        ]
+
+    @property
+    def unreadable(self) -> list[DocumentResult]:
+        return [d for d in self.documents if d.errors]
+
+    def to_dict(self) -> dict:
+        return {
+            "tool": {"name": "redactcheck", "version": __version__},
+            "documents": [d.to_dict() for d in self.documents],
+        }
