@@ -110,6 +110,9 @@ class Analyzer:
 
         import recognizers
 
+        from .offline import ensure_offline
+
+        ensure_offline()  # Presidio's email check uses tldextract: no suffix-list fetch
         self.config = config
         self.model = resolve_model(config.model)
         self.nlp_engine = build_nlp_engine(self.model)
