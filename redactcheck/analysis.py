@@ -9,7 +9,6 @@ from __future__ import annotations
 import importlib.util
 import logging
 from collections.abc import Iterable, Sequence
-from functools import cache
 
 from .config import Config
 from .document import Document, Segment
@@ -55,7 +54,9 @@ def resolve_model(name: str | None) -> str:
         if _model_installed(candidate):
             return candidate
     if name:
-        raise ConfigError(f"spaCy model {name!r} is not installed; install it, or use {INSTALL_HINT}")
+        raise ConfigError(
+            f"spaCy model {name!r} is not installed; install it, or use {INSTALL_HINT}"
+        )
     raise ConfigError(f"no spaCy English model is installed; run: {INSTALL_HINT}")
 
 
@@ -127,7 +128,9 @@ class Analyzer:
         self.engine = AnalyzerEngine(
             registry=registry, nlp_engine=self.nlp_engine, supported_languages=["en"]
         )
-        self.document_passes = [m.document_pass for m in self.modules if hasattr(m, "document_pass")]
+        self.document_passes = [
+            m.document_pass for m in self.modules if hasattr(m, "document_pass")
+        ]
 
     def analyze(self, document: Document) -> list[Finding]:
         return self.analyze_segments(document.segments)
@@ -136,7 +139,8 @@ class Analyzer:
         texts = [s.text for s in segments]
         findings: list[Finding] = []
         artifacts = self.nlp_engine.process_batch(texts, "en", batch_size=64)
-        for index, (segment, (_, nlp_artifacts)) in enumerate(zip(segments, artifacts, strict=True)):
+        pairs = zip(segments, artifacts, strict=True)
+        for index, (segment, (_, nlp_artifacts)) in enumerate(pairs):
             if not segment.text.strip():
                 continue
             results = self.engine.analyze(
@@ -208,7 +212,14 @@ def _explain(result) -> str:
     return "; ".join(parts) or f"recognised by {exp.recognizer}"
 
 
-@cache
+_ANALYZERS: list[Analyzer] = []
+
+
 def get_analyzer(config: Config) -> Analyzer:
-    """The process-wide analyzer for this configuration."""
-    return Analyzer(config)
+    """The process-wide analyzer for this configuration (built once, then reused)."""
+    for analyzer in _ANALYZERS:
+        if analyzer.config == config:
+            return analyzer
+    analyzer = Analyzer(config)
+    _ANALYZERS.append(analyzer)
+    return analyzer

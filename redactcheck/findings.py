@@ -7,10 +7,10 @@ import re
 import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
-from enum import Enum
+from enum import StrEnum
 
 
-class Severity(str, Enum):
+class Severity(StrEnum):
     """How bad it is if the detail leaks (separate from the recogniser's confidence)."""
 
     LOW = "low"

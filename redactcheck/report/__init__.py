@@ -26,3 +26,45 @@ class ReportOptions:
 def render(fmt: str, result: CheckResult, options: ReportOptions) -> str | bytes:
     module = importlib.import_module(f"{__name__}.{FORMATS[fmt]}")
     return module.render(result, options)
+
+
+class Masker:
+    """Masks one document's sensitive strings wherever a report shows them.
+
+    Contexts can hold other findings of the same document (a neighbouring name), so every
+    finding text of the document is masked inside each context, not only the match.
+    """
+
+    def __init__(self, secrets: list[str]) -> None:
+        import re
+
+        self._secrets = sorted({s for s in secrets if s.strip()}, key=len, reverse=True)
+        self._pattern = (
+            re.compile("|".join(re.escape(s) for s in self._secrets), re.IGNORECASE)
+            if self._secrets else None
+        )
+
+    def text(self, value: str) -> str:
+        from .mask import mask
+
+        return mask(value)
+
+    def context(self, value: str) -> str:
+        if self._pattern is None:
+            return value
+        return self._pattern.sub(lambda m: self.text(m.group(0)), value)
+
+
+def masker_for(doc) -> Masker:
+    return Masker([f.text for f in doc.findings])
+
+
+def masked_result_dict(result: CheckResult) -> dict:
+    """result.to_dict() with every finding's text and context masked."""
+    data = result.to_dict()
+    for doc, doc_data in zip(result.documents, data["documents"], strict=True):
+        masker = masker_for(doc)
+        for finding in doc_data["findings"]:
+            finding["text"] = masker.text(finding["text"])
+            finding["context"] = masker.context(finding["context"])
+    return data

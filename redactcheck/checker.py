@@ -1,0 +1,78 @@
+"""Checks one document or a folder: load → analyse → policy → jigsaw, per document."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+from pathlib import Path
+
+from . import policy
+from .config import Config
+from .document import SUPPORTED_SUFFIXES, load
+from .errors import InputError
+from .result import DocumentResult
+
+
+@dataclass(frozen=True)
+class CheckOptions:
+    jigsaw_policy: str = "ico"
+    keep_document: bool = True  # DOCX report writers need the loaded document
+
+
+def collect_inputs(paths: Iterable[Path]) -> list[Path]:
+    """Files to check: each file given, and every supported file under each folder.
+
+    Word's lock files (~$draft.docx) and hidden files are skipped.
+    """
+    out: list[Path] = []
+    for path in paths:
+        if path.is_dir():
+            found = [
+                p for p in sorted(path.rglob("*"))
+                if p.is_file() and p.suffix.lower() in SUPPORTED_SUFFIXES
+                and not p.name.startswith(("~$", "."))
+                and not any(part.startswith(".") for part in p.relative_to(path).parts[:-1])
+            ]
+            out.extend(found)
+        else:
+            out.append(path)
+    return out
+
+
+def display_path(path: Path) -> str:
+    """The path as reports show it: relative to the current folder when inside it."""
+    try:
+        return Path(os.path.relpath(path)).as_posix() if not path.is_absolute() or str(
+            path.resolve()).startswith(str(Path.cwd().resolve())) else path.as_posix()
+    except ValueError:
+        return path.as_posix()
+
+
+def check_document(path: Path, config: Config, options: CheckOptions = CheckOptions(),
+                   analyzer_factory: Callable | None = None) -> DocumentResult:
+    """One document's result; an unreadable input becomes an error entry, not an exception."""
+    from .analysis import get_analyzer
+
+    result = DocumentResult(path=display_path(path))
+    try:
+        document = load(path)
+    except InputError as exc:
+        result.errors.append(exc.message)
+        return result
+    analyzer = (analyzer_factory or get_analyzer)(config)
+    findings = policy.apply(analyzer.analyze(document), config)
+    result.words = document.words
+    result.findings = findings
+    result.notes = list(document.notes)
+    result.jigsaw = _jigsaw(document, findings, config, options)
+    if options.keep_document:
+        result.document = document
+    return result
+
+
+def _jigsaw(document, findings, config: Config, options: CheckOptions) -> dict | None:
+    from . import jigsaw
+
+    return jigsaw.assess(document, findings, policy=options.jigsaw_policy,
+                         area_allow=config.area)

@@ -1,0 +1,180 @@
+"""The command line. Only this module prints and exits; everything else raises."""
+
+from __future__ import annotations
+
+import os
+import sys
+from pathlib import Path
+
+import click
+
+from . import __version__
+from .errors import EXIT_FINDINGS, EXIT_OK, EXIT_UNREADABLE, EXIT_USAGE, RedactcheckError
+
+FORMAT_NAMES = ("terminal", "json", "sarif", "junit", "html", "docx")
+MASKED_BY_DEFAULT = ("sarif", "junit")
+SEVERITIES = click.Choice(["low", "medium", "high"], case_sensitive=False)
+
+
+def _fail(message: str, code: int) -> None:
+    click.echo(f"redactcheck: {message}", err=True)
+    sys.exit(code)
+
+
+class _Group(click.Group):
+    """Turns our errors into one line and an exit code, never a traceback."""
+
+    def invoke(self, ctx: click.Context):
+        try:
+            return super().invoke(ctx)
+        except RedactcheckError as exc:
+            _fail(exc.message, exc.exit_code)
+        except KeyboardInterrupt:
+            _fail("interrupted", 130)
+
+
+@click.group(cls=_Group, context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(__version__, prog_name="redactcheck")
+def main() -> None:
+    """Find what identifies the family in a case-review draft before it is published.
+
+    redactcheck reports what it found and, with `redact`, what it removed; it never
+    certifies a document as anonymised: a person must still read it.
+    """
+
+
+def config_options(func):
+    """Options shared by every command that analyses documents."""
+    options = [
+        click.option("--config", "config_path", type=click.Path(path_type=Path),
+                     help="Configuration file (default: nearest redactcheck.toml or "
+                          "[tool.redactcheck] in pyproject.toml)."),
+        click.option("--model", help="spaCy pipeline to use (default: best English one "
+                                     "installed, e.g. en_core_web_lg)."),
+        click.option("--allow", multiple=True, metavar="TERM",
+                     help="Never flag TERM (the board, the author, partner agencies). Repeatable."),
+        click.option("--area", multiple=True, metavar="AREA",
+                     help="The publishing board's own area (not flagged). Repeatable."),
+        click.option("--known", type=click.Path(path_type=Path),
+                     help="The case's list of real identifiers (YAML or CSV)."),
+    ]
+    for option in reversed(options):
+        func = option(func)
+    return func
+
+
+def build_config(config_path, model, allow, area, known, fail_on=None):
+    from .config import load_config
+    from .errors import ConfigError
+    from .findings import Severity
+
+    config = load_config(config_path)
+    if known is not None and not Path(known).is_file():
+        raise ConfigError(f"{known}: known-identifiers file not found")
+    return config.with_overrides(
+        model=model, allow=tuple(allow), area=tuple(area), known=known,
+        fail_on=Severity.parse(fail_on) if fail_on else None,
+    )
+
+
+@main.command()
+@click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path))
+@click.option("--format", "fmt", type=click.Choice(FORMAT_NAMES), default="terminal",
+              show_default=True, help="Report format.")
+@click.option("-o", "--output", type=click.Path(path_type=Path),
+              help="Write the report to this file (created owner-only) instead of stdout.")
+@click.option("--fail-on", type=SEVERITIES,
+              help="Exit 1 when a finding is at or above this severity (default: medium).")
+@click.option("--fail-on-jigsaw", type=click.Choice(["high", "medium", "never"]),
+              default="high", show_default=True,
+              help="Exit 1 when the combination risk reaches this band.")
+@click.option("--jigsaw-policy", type=click.Choice(["ico", "strict"]), default="ico",
+              show_default=True, help="Thresholds for the combination-risk bands.")
+@click.option("--show-text/--mask-text", default=None,
+              help="Show or mask matched text in the report (default: masked in SARIF, "
+                   "JUnit, and terminal output when CI is set).")
+@click.option("--no-color", is_flag=True, help="Plain terminal output.")
+@click.option("--jobs", "-j", type=click.IntRange(1, 64), default=1, show_default=True,
+              help="Check this many documents in parallel (each worker loads the model once).")
+@config_options
+def check(paths, fmt, output, fail_on, fail_on_jigsaw, jigsaw_policy, show_text, no_color,
+          jobs, config_path, model, allow, area, known):
+    """Check drafts (.docx, .docm, .txt, .md, or folders of them) and report findings.
+
+    Exit codes: 0 nothing at or above --fail-on; 1 findings at or above it (or a
+    combination risk at --fail-on-jigsaw); 2 usage or configuration error; 3 an input
+    could not be read (the other inputs are still checked and reported).
+    """
+    from .checker import CheckOptions, collect_inputs
+    from .io import same_file, write_atomic
+    from .report import ReportOptions, render
+
+    config = build_config(config_path, model, allow, area, known, fail_on)
+    inputs = collect_inputs(paths)
+    if not inputs:
+        _fail("no .docx, .docm, .txt or .md files found in " + ", ".join(map(str, paths)),
+              EXIT_USAGE)
+    if output is not None and any(same_file(p, output) for p in inputs if p.exists()):
+        _fail(f"{output}: the report would overwrite an input; choose another -o", EXIT_USAGE)
+    if fmt == "docx":
+        if output is None:
+            _fail("--format docx writes an annotated copy: give -o FILE.docx", EXIT_USAGE)
+        if len(inputs) != 1:
+            _fail("--format docx annotates one document at a time", EXIT_USAGE)
+
+    options = CheckOptions(jigsaw_policy=jigsaw_policy, keep_document=fmt in ("docx", "html"))
+    result = _run_checks(inputs, config, options, jobs)
+
+    mask = show_text is False or (
+        show_text is None and (fmt in MASKED_BY_DEFAULT or (fmt == "terminal" and _in_ci()))
+    )
+    color = not no_color and output is None and sys.stdout.isatty() and "NO_COLOR" not in os.environ
+    report = render(fmt, result, ReportOptions(mask=mask, color=color, fail_on=config.fail_on))
+    if output is not None:
+        write_atomic(output, report, private=True)
+        click.echo(f"redactcheck: report written to {output}", err=True)
+    elif isinstance(report, bytes):
+        _fail(f"--format {fmt} is binary: give -o FILE", EXIT_USAGE)
+    else:
+        click.echo(report, nl=False)
+    sys.exit(_exit_code(result, config.fail_on, fail_on_jigsaw))
+
+
+def _in_ci() -> bool:
+    return os.environ.get("CI", "").strip().lower() not in ("", "0", "false", "no")
+
+
+def _run_checks(inputs, config, options, jobs):
+    from .result import CheckResult
+
+    if jobs > 1 and len(inputs) > 1:
+        from .parallel import check_parallel
+
+        return CheckResult(documents=check_parallel(inputs, config, options, jobs))
+    from .checker import check_document
+    from .parallel import Progress
+
+    documents = []
+    with Progress(len(inputs)) as progress:
+        for path in inputs:
+            documents.append(check_document(path, config, options))
+            progress.advance()
+    return CheckResult(documents=documents)
+
+
+def _exit_code(result, fail_on, fail_on_jigsaw: str) -> int:
+    from .jigsaw import exceeds
+
+    if result.unreadable:
+        return EXIT_UNREADABLE
+    if result.findings_at_or_above(fail_on):
+        return EXIT_FINDINGS
+    if fail_on_jigsaw != "never" and any(
+        d.jigsaw and exceeds(d.jigsaw, fail_on_jigsaw) for d in result.documents
+    ):
+        return EXIT_FINDINGS
+    return EXIT_OK
+
+
+if __name__ == "__main__":  # pragma: no cover
+    main()
