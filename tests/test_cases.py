@@ -1,0 +1,62 @@
+"""The recognisers' YAML cases (fixtures/cases/*.yaml), run end to end through one engine.
+
+Each case: `text`, optional `config` ({allow, area, known}), `match` (entity + exact text
+that must be reported) and `no_match` (text no finding may cover, optionally for one entity).
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+import yaml
+
+from redactcheck import policy
+from redactcheck.analysis import get_analyzer
+from redactcheck.config import Config
+from redactcheck.document import split_paragraphs
+
+CASES_DIR = Path(__file__).resolve().parent.parent / "fixtures" / "cases"
+
+
+def _load_cases():
+    for path in sorted(CASES_DIR.glob("*.yaml")):
+        for number, case in enumerate(yaml.safe_load(path.read_text(encoding="utf-8")) or []):
+            label = f"{path.stem}-{number}"
+            yield pytest.param(path, case, id=label)
+
+
+def _config(path: Path, data: dict | None) -> Config:
+    data = data or {}
+    known = data.get("known")
+    return Config(
+        allow=tuple(data.get("allow") or ()),
+        area=tuple(data.get("area") or ()),
+        known=(path.parent / known) if known else None,
+    )
+
+
+@pytest.mark.parametrize(("path", "case"), list(_load_cases()))
+def test_case(path: Path, case: dict) -> None:
+    config = _config(path, case.get("config"))
+    segments = split_paragraphs(case["text"])
+    findings = policy.apply(get_analyzer(config).analyze_segments(segments), config)
+    found = {(f.entity, f.text) for f in findings}
+    for expected in case.get("match") or []:
+        assert (expected["entity"], expected["text"]) in found, (
+            f"missing {expected} in {case['text']!r}; found {sorted(found)}"
+        )
+    for forbidden in case.get("no_match") or []:
+        entity = forbidden.get("entity")
+        hits = list(re.finditer(re.escape(forbidden["text"]), case["text"]))
+        assert hits, f"no_match text {forbidden['text']!r} does not occur in the case text"
+        for f in findings:
+            if entity and f.entity != entity:
+                continue
+            seg = segments[f.segment_index]
+            lo, hi = seg.char_start + f.location.start, seg.char_start + f.location.end
+            for m in hits:
+                assert not (lo < m.end() and m.start() < hi), (
+                    f"{f.entity} {f.text!r} covers no_match {forbidden['text']!r}"
+                )
