@@ -1,0 +1,388 @@
+"""PERSON: names of people, from a gazetteer, titles, context cues and spaCy NER.
+
+Flags first names alone ("Kayleigh"), full names ("Priya Sharma"), surnames after a title
+("Mrs Okonkwo" -> "Okonkwo"; the title itself is left out of the span so a redaction reads
+"Mrs [NAME]"), initials with a surname ("D. Morris", "D Morris"), possessives
+("Kayleigh's" -> "Kayleigh"), names in capitals ("DONNA MORRIS") and names after "named",
+"called", "known as", "aka". Welsh, Irish, South Asian, African and Eastern European given
+names are in the same gazetteer as English ones, so "Gwenllian" is found as readily as "Emma".
+
+Deliberately left alone: pseudonyms and roles ("Child B", "Mother", "Mr X"), review
+vocabulary and headings ("Learning Review", "Young Carer"), fonts ("Times New Roman"),
+statutes ("Children Act 1989", "Working Together"), research citations ("Brandon et al,
+2008"), words after "Section", months and weekdays, and names that are also ordinary words
+("Hope", "Will", "Grace") unless a title, a surname or a cue says they are names.
+
+Example flagged: "Mrs Okonkwo said that Kayleigh's brother was at home" -> "Okonkwo",
+"Kayleigh". Example left alone: "Child B's mother spoke to Brandon et al (2008)".
+
+`document_pass` then flags every other mention of any name found (and of its first name
+and surname on their own) anywhere in the document.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+from functools import cache
+
+from presidio_analyzer import EntityRecognizer, RecognizerResult
+
+from recognizers import read_word_list
+from redactcheck.config import Config
+from redactcheck.document import Segment
+from redactcheck.findings import Finding
+
+ENTITY = "PERSON"
+NAME = "PersonRecognizer"
+GUIDANCE = (
+    "Replace the name with the review's pseudonym (Child B, Mother, Sibling 2) or a role "
+    "(the health visitor)."
+)
+
+# Titles before a name. Any capitalised word after one of these is read as a name, even
+# an ambiguous one ("Mr Young"), because nobody writes "Mrs" before a common noun.
+TITLES = frozenset(
+    t.casefold()
+    for t in [
+        "Mr", "Mrs", "Ms", "Miss", "Mx", "Dr", "Prof", "Professor", "DC", "PC", "DS", "DI",
+        "DCI", "DSU", "Supt", "Sgt", "Sergeant", "Nurse", "Councillor", "Cllr", "Sister",
+        "Father", "Fr", "Rev", "Revd", "Reverend", "Sir", "Dame", "Imam", "Rabbi", "Pastor",
+    ]
+)
+# Words that introduce a name: "a man called Wayne", "known as Kaz", "aka Dee".
+CUE_BEFORE = re.compile(
+    r"(?:\b(?:named|called|nicknamed|aka|a\.k\.a\.?|known\s+as|name\s+(?:is|was)|"
+    r"names\s+(?:are|were))\s+)$",
+    re.IGNORECASE,
+)
+# A citation: the name is followed by more authors, "et al", or a year ("Brandon et al,
+# 2008", "Brandon and Belderson (2012)", "Sidebotham, 2016").
+CITATION_AFTER = re.compile(
+    r"^(?:\s*(?:,|and|&)\s*[A-Z][\w'’\-]+)*\s*(?:et\.?\s+al\b|,?\s*\(?\s*(?:19|20)\d\d[a-z]?\b)"
+)
+# A word that can be part of a name, with an optional possessive that the span leaves out.
+WORD = re.compile(r"[^\W\d_]+(?:['’\-][^\W\d_]+)*(?:\.(?=\s|$))?")
+POSSESSIVE = re.compile(r"['’]s$", re.IGNORECASE)
+SENTENCE_END = set('.!?:;•"“”()[]–—*#|')
+
+
+@dataclass(frozen=True)
+class Lexicon:
+    first: frozenset[str]  # casefolded given names
+    surnames: frozenset[str]
+    ambiguous: frozenset[str]  # names that are also ordinary words, places or months
+    not_names: frozenset[str]  # never a name word on its own
+    phrases: re.Pattern | None  # multi-word non-names masked before looking for names
+
+
+@cache
+def lexicon() -> Lexicon:
+    not_names = read_word_list("not_names.txt")
+    phrases = [p for p in not_names if " " in p]
+    return Lexicon(
+        first=frozenset(n.casefold() for n in read_word_list("first_names.txt")),
+        surnames=frozenset(n.casefold() for n in read_word_list("surnames.txt")),
+        ambiguous=frozenset(
+            n.casefold()
+            for n in (*read_word_list("name_stoplist.txt"),
+                      *read_word_list("name_common_words.txt"))
+        ),
+        not_names=frozenset(w.casefold() for w in not_names if " " not in w),
+        phrases=re.compile(
+            r"\b(?:" + "|".join(re.escape(p) for p in sorted(phrases, key=len, reverse=True))
+            + r")\b",
+            re.IGNORECASE,
+        ) if phrases else None,
+    )
+
+
+@dataclass
+class Tok:
+    text: str  # without a possessive 's
+    start: int
+    end: int
+    sentence_start: bool
+
+    @property
+    def key(self) -> str:
+        return self.text.rstrip(".").casefold()
+
+    @property
+    def initial(self) -> bool:
+        return len(self.text.rstrip(".")) == 1 and self.text[0].isupper()
+
+    @property
+    def caps(self) -> bool:
+        return len(self.text) > 1 and self.text.isupper()
+
+    @property
+    def capitalised(self) -> bool:
+        return self.text[0].isupper()
+
+
+def _tokens(text: str) -> list[Tok]:
+    toks = []
+    for m in WORD.finditer(text):
+        word = m.group()
+        start, end = m.start(), m.end()
+        # The dot belongs to an initial or a title ("D.", "Mr."), not to a sentence end.
+        if word.endswith(".") and len(word) > 2 and word[:-1].casefold() not in TITLES:
+            word, end = word[:-1], end - 1
+        pos = POSSESSIVE.search(word)
+        if pos and len(word) > 3:
+            word, end = word[: pos.start()], end - 2
+        before = text[:start].rstrip()
+        sentence_start = not before or before[-1] in SENTENCE_END or before[-1].isdigit()
+        toks.append(Tok(word, start, end, sentence_start))
+    return toks
+
+
+def _runs(text: str, toks: list[Tok]) -> list[list[Tok]]:
+    """Maximal sequences of capitalised words separated by one space (or a space + dot)."""
+    runs: list[list[Tok]] = []
+    current: list[Tok] = []
+    for tok in toks:
+        joined = bool(current) and re.fullmatch(r"[.]?[ \u00a0]", text[current[-1].end:tok.start])
+        if tok.capitalised and joined:
+            current.append(tok)
+            continue
+        if current:
+            runs.append(current)
+        current = [tok] if tok.capitalised else []
+    if current:
+        runs.append(current)
+    return runs
+
+
+class PersonRecognizer(EntityRecognizer):
+    """Names of people; see the module docstring for what it flags and leaves alone."""
+
+    def __init__(self) -> None:
+        super().__init__(supported_entities=[ENTITY], name=NAME, supported_language="en")
+        self.lex = lexicon()
+
+    def load(self) -> None:  # word lists load lazily through lexicon()
+        pass
+
+    def analyze(self, text: str, entities: list[str], nlp_artifacts=None) -> list[RecognizerResult]:
+        return [
+            RecognizerResult(ENTITY, start, end, score, analysis_explanation=None,
+                             recognition_metadata={
+                                 RecognizerResult.RECOGNIZER_NAME_KEY: NAME,
+                                 RecognizerResult.RECOGNIZER_IDENTIFIER_KEY: self.id,
+                                 "explanation": why, "guidance": GUIDANCE,
+                             })
+            for start, end, score, why in find_names(text, nlp_artifacts, self.lex)
+        ]
+
+
+def find_names(text: str, nlp_artifacts=None, lex: Lexicon | None = None
+               ) -> list[tuple[int, int, float, str]]:
+    """(start, end, score, explanation) for every name in one segment."""
+    lex = lex or lexicon()
+    masked = text
+    if lex.phrases is not None:
+        # Blank out fixed non-name phrases ("Times New Roman") so no word in them is read
+        # as a name, keeping offsets unchanged.
+        masked = lex.phrases.sub(lambda m: re.sub(r"\S", "x", m.group()), text)
+    spacy_spans = _spacy_spans(nlp_artifacts)
+    out: list[tuple[int, int, float, str]] = []
+    for run in _runs(masked, _tokens(masked)):
+        out.extend(_judge_run(masked, run, lex, spacy_spans))
+    return out
+
+
+def _spacy_spans(nlp_artifacts) -> list[tuple[int, int, str]]:
+    if nlp_artifacts is None or not getattr(nlp_artifacts, "entities", None):
+        return []
+    return [(e.start_char, e.end_char, e.label_) for e in nlp_artifacts.entities]
+
+
+def _spacy_label(spans: list[tuple[int, int, str]], start: int, end: int) -> str | None:
+    for s, e, label in spans:
+        if s <= start and end <= e:
+            return label
+    return None
+
+
+def _split(run: list[Tok], lex: Lexicon) -> list[tuple[bool, list[Tok]]]:
+    """Split a run at titles and non-name words: [(after_title, name tokens), ...]."""
+    parts: list[tuple[bool, list[Tok]]] = []
+    current: list[Tok] = []
+    after_title = False
+    for tok in run:
+        is_title = tok.key in TITLES
+        if is_title or tok.key in lex.not_names:
+            if current:
+                parts.append((after_title, current))
+            current, after_title = [], is_title
+        else:
+            current.append(tok)
+    if current:
+        parts.append((after_title, current))
+    return parts
+
+
+def _judge_run(text: str, run: list[Tok], lex: Lexicon, spacy_spans) -> list:
+    out = []
+    # An organisation or place name ("Lark Hill Primary School") is not a person even if
+    # it starts with a name; the place and institution recognisers deal with it.
+    if run[-1].key in lex.not_names and len(run) > 1 and run[0].key not in TITLES:
+        return out
+    for after_title, toks in _split(run, lex):
+        # Pseudonyms: a lone letter ("Mr B", "Adult A") is not a name.
+        while toks and toks[-1].initial and len(toks) > 1 and not toks[-2].initial:
+            toks = toks[:-1]
+        if not toks or (len(toks) == 1 and toks[0].initial):
+            continue
+        start, end = toks[0].start, toks[-1].end
+        if _is_citation(text, start, end) or _after_section(text, start):
+            continue
+        verdict = _verdict(text, toks, after_title, lex, _spacy_label(spacy_spans, start, end))
+        if verdict is not None:
+            out.append((start, end, *verdict))
+    return out
+
+
+def _verdict(text: str, toks: list[Tok], after_title: bool, lex: Lexicon,
+             spacy_label: str | None) -> tuple[float, str] | None:
+    words = [t for t in toks if not t.initial]
+    initials = [t for t in toks if t.initial]
+    if not words:
+        return None
+    cue = bool(CUE_BEFORE.search(text[: toks[0].start]))
+    first, last = words[0], words[-1]
+    all_caps = all(t.caps for t in words)
+    if after_title:
+        return 0.9, "name after a title"
+    if cue:
+        return 0.85, "name after \"named\", \"called\" or \"known as\""
+    if initials and toks[0].initial:
+        # "D. Morris", "D Morris". A lone "A" or "I" without a dot is an article or pronoun.
+        lead = toks[0]
+        dotted = text[lead.end: lead.end + 1] == "."
+        if not dotted and lead.key in ("a", "i"):
+            return None
+        if last.key in lex.surnames or last.key in lex.first or (
+            dotted and last.key not in lex.ambiguous
+        ):
+            return 0.85, "initial with a surname"
+        return None
+    names = [w for w in words if w.key in lex.first or w.key in lex.surnames]
+    if len(words) >= 2:
+        # A full name: a given name followed by any capitalised word, or two gazetteer words.
+        if first.key in lex.first and first.key not in lex.ambiguous:
+            if all_caps and last.key not in lex.surnames and last.key not in lex.first:
+                return None  # "DONNA SAID" in a heading is too weak without a surname
+            return 0.85, "given name and surname"
+        if first.key in lex.first and last.key in lex.surnames and last.key not in lex.ambiguous:
+            return 0.8, "given name and surname"
+        if len(names) == len(words) and spacy_label is not None:
+            return 0.75, f"gazetteer names tagged {spacy_label} by spaCy"
+        if spacy_label == "PERSON" and not all_caps and len(names) >= 1:
+            return 0.65, "spaCy tagged a person"
+        return None
+    word = first
+    mid_sentence = not word.sentence_start
+    if word.caps:
+        # A lone word in capitals is usually a heading or an acronym ("MASH").
+        ok = word.key in lex.first and word.key not in lex.ambiguous and len(word.text) >= 4
+        return (0.6, "given name in capitals") if ok and spacy_label == "PERSON" else None
+    if word.key in lex.first and word.key not in lex.ambiguous:
+        if spacy_label in ("GPE", "LOC", "FAC") and mid_sentence:
+            return None  # "Chester" the town
+        return 0.75, "given name"
+    if word.key in lex.ambiguous:
+        # "Hope", "Will", "Grace": only with spaCy's agreement, mid-sentence.
+        if spacy_label == "PERSON" and mid_sentence:
+            return 0.6, "spaCy tagged a person; the word is also an ordinary word"
+        return None
+    if spacy_label == "PERSON" and mid_sentence:
+        return 0.6, "spaCy tagged a person"
+    return None
+
+
+def _is_citation(text: str, start: int, end: int) -> bool:
+    return bool(CITATION_AFTER.match(text[end:end + 80]))
+
+
+def _after_section(text: str, start: int) -> bool:
+    before = text[max(0, start - 12):start]
+    return bool(re.search(r"\b(?:section|s\.)\s*$", before, re.IGNORECASE))
+
+
+# --------------------------------------------------------------------------- registry
+
+
+def build(config: Config) -> list[EntityRecognizer]:
+    return [PersonRecognizer()]
+
+
+def document_pass(segments: Sequence[Segment], findings: list[Finding], config: Config
+                  ) -> list[Finding]:
+    """Every other mention of a name found anywhere in the document.
+
+    Takes the text of each PERSON and KNOWN finding and its parts (given name, surname;
+    not titles or initials), then scans every segment once with one alternation regex,
+    so the cost grows with the document, not with documents x names.
+    """
+    from redactcheck.analysis import make_finding
+
+    lex = lexicon()
+    names: dict[str, str] = {}  # casefolded name -> label where first found
+    for f in sorted(findings, key=lambda f: (f.segment_index, f.location.start)):
+        if f.entity not in (ENTITY, "KNOWN"):
+            continue
+        for variant in _variants(f.text, lex, full=f.entity == ENTITY):
+            names.setdefault(variant.casefold(), f.location.label)
+    if not names:
+        return []
+    # Longest first, so "Donna Morris" wins over "Donna".
+    alternatives = sorted(names, key=len, reverse=True)
+    pattern = re.compile(
+        r"(?<![\w'’\-])(" + "|".join(re.escape(a).replace(r"\ ", r"\s+") for a in alternatives)
+        + r")(?:['’]s)?(?![\w\-])",
+        re.IGNORECASE,
+    )
+    covered: dict[int, list[tuple[int, int]]] = {}
+    for f in findings:
+        covered.setdefault(f.segment_index, []).append((f.location.start, f.location.end))
+    out: list[Finding] = []
+    for index, segment in enumerate(segments):
+        spans = covered.get(index, [])
+        for m in pattern.finditer(segment.text):
+            start, end = m.span(1)
+            if any(s < end and start < e for s, e in spans):
+                continue
+            found = m.group(1)
+            key = re.sub(r"\s+", " ", found.casefold())
+            # An ambiguous word ("Grace", "Young") only counts capitalised, never "grace".
+            if key in lex.ambiguous and not found[0].isupper():
+                continue
+            if _is_citation(segment.text, start, end):
+                continue
+            label = names.get(key, names.get(found.casefold(), "the document"))
+            out.append(make_finding(
+                segment, index, start, end, ENTITY, 0.8, recognizer=NAME,
+                explanation=f"same name as found in {label}", guidance=GUIDANCE,
+            ))
+            spans.append((start, end))
+    return out
+
+
+def _variants(text: str, lex: Lexicon, full: bool) -> list[str]:
+    """The name itself and its given name / surname, without titles or initials."""
+    words = [w for w in re.split(r"\s+", text.strip()) if w]
+    words = [w.rstrip(".") for w in words]
+    parts = [
+        w for w in words
+        if len(w) > 1 and w.casefold() not in TITLES and w.casefold() not in lex.not_names
+    ]
+    out = []
+    if text.strip() and len(text.strip()) > 1:
+        out.append(re.sub(r"\s+", " ", text.strip()))
+    if full and len(parts) > 1:
+        out.extend(parts)
+    return [v for v in out if v.casefold() not in lex.not_names]
