@@ -71,20 +71,53 @@ def _model_installed(name: str) -> bool:
         return False
 
 
-def build_nlp_engine(model: str):
-    """Presidio's spaCy engine around a pipeline we load ourselves (never downloads)."""
+# Pipeline components recognisers read. Only NER (and what it listens to) and the cheap
+# sentence segmenter run: the tagger, parser and lemmatizer would more than double the
+# cost of the one NLP pass and nothing here needs POS tags, parses or lemmas.
+NEEDED_COMPONENTS = ("ner", "senter")
+
+
+def load_pipeline(model: str):
+    """Load a spaCy pipeline with only the components redactcheck reads enabled."""
     import spacy
-    from presidio_analyzer.nlp_engine import NerModelConfiguration, SpacyNlpEngine
 
     try:
         nlp = spacy.load(model)
-    except (OSError, ImportError) as exc:
+    except (OSError, ImportError, ValueError) as exc:
         raise ConfigError(f"cannot load spaCy model {model!r}: {exc}") from None
-    engine = SpacyNlpEngine(
+    keep = {name for name in NEEDED_COMPONENTS if name in nlp.component_names}
+    # A shared embedding layer (tok2vec, transformer) stays when NER listens to it.
+    for name in nlp.component_names:
+        listeners = getattr(nlp.get_pipe(name), "listening_components", None) or []
+        if keep.intersection(listeners):
+            keep.add(name)
+    for name in nlp.component_names:
+        if name in keep and name in nlp.disabled:
+            nlp.enable_pipe(name)  # senter ships disabled in the sm/md/lg pipelines
+        elif name not in keep and name not in nlp.disabled:
+            nlp.disable_pipe(name)
+    return nlp
+
+
+def build_nlp_engine(model: str):
+    """Presidio's spaCy engine around a pipeline we load ourselves (never downloads)."""
+    from presidio_analyzer.nlp_engine import NerModelConfiguration, SpacyNlpEngine
+
+    class LeanSpacyNlpEngine(SpacyNlpEngine):
+        """Without a lemmatizer, lower-cased tokens stand in for lemmas so Presidio's
+        context enhancement (which compares context words with lemmas) still works."""
+
+        def _doc_to_nlp_artifact(self, doc, language):
+            artifacts = super()._doc_to_nlp_artifact(doc, language)
+            artifacts.lemmas = [lemma or token.lower_ for lemma, token in
+                                zip(artifacts.lemmas, doc, strict=True)]
+            return artifacts
+
+    engine = LeanSpacyNlpEngine(
         models=[{"lang_code": "en", "model_name": model}],
         ner_model_configuration=NerModelConfiguration(labels_to_ignore=[]),
     )
-    engine.nlp = {"en": nlp}
+    engine.nlp = {"en": load_pipeline(model)}
     return engine
 
 
