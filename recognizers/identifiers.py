@@ -1,0 +1,409 @@
+"""UK identifiers: NHS, National Insurance, phone, passport, driving licence, vehicle
+registration, social-media handles, and case, court and police reference numbers.
+
+Every one of these identifies a person or a case on its own, so they are high severity.
+Email addresses and web addresses stay with Presidio's EmailRecognizer and UrlRecognizer
+(kept offline by ``redactcheck.offline``); everything else Presidio ships for these
+entities is superseded here (see ``PRESIDIO_REPLACES``) because it either misses what
+drafts contain (Ofcom's drama numbers 07700 900xxx) or fires on what they must keep
+(bare 10-digit numbers, section numbers).
+
+What is flagged, and what is deliberately left alone (one example of each):
+
+* NHS_NUMBER: ten digits that pass the mod-11 check *and* follow "NHS number", "NHS no",
+  "NHS#" or "CHI" within a few words: "NHS number is 943 476 5919". A bare
+  "9434765919" is left alone (one in eleven random numbers passes the check).
+* NI_NUMBER: two prefix letters HMRC issues (not D, F, I, Q, U, V; not BG, GB, KN, NK,
+  NT, TN, ZZ), six digits, suffix A-D, spaced or not: "AB 12 34 56 C". The specimen
+  prefix QQ is flagged too (a draft copied from a form should lose it). "AB123456"
+  without a suffix letter is left alone.
+* PHONE_NUMBER: UK landlines, mobiles and +44/0044 forms with spaces, dashes or brackets,
+  Ofcom drama ranges included: "0161 496 0123", "+44 (0)7700 900123". Left alone:
+  well-known public helplines listed in ``data/public_helplines.txt`` ("0808 800 5000",
+  the NSPCC helpline, is advice to readers, not a detail of the family), numbers after
+  ISBN/ISSN/DOI/page markers, dates ("01.06.2015"), year ranges and 24-hour times.
+* PASSPORT_NUMBER: nine digits (or two letters and seven digits) with "passport" a few
+  words before: "passport number 123456789". "123456789" alone is left alone.
+* DRIVING_LICENCE: the 16-character DVLA number whose month and day fields are valid:
+  "MORGA753116SM9IJ". A 16-character code with month 13 is left alone.
+* VEHICLE_REGISTRATION: current-format marks "AB12 CDE" anywhere (the shape is
+  distinctive); older prefix/suffix marks ("A123 BCD", "ABC 123D") only after
+  "registration", "reg", "vehicle", "car", "van", "number plate". "B12 ABC" without such
+  a word is left alone (it is also a grid reference, a vitamin, a form).
+* SOCIAL_MEDIA_HANDLE: "@kayleigh_m99", and names after a platform ("Snapchat:
+  kayleigh99", "TikTok user kayleigh99"). Left alone: email addresses, "meet @ 3pm",
+  "@3pm", and ordinary words after a platform name ("on Snapchat and Instagram").
+* REFERENCE_NUMBER: family court numbers ("MA15C00432"), review numbers ("SCR 2015/07"),
+  letter/number/year codes ("CR/12345/15"), and code-like numbers after a reference word
+  ("crime ref 06/123456/15", "case number 12345678", "log 1234 of 21/06/2015",
+  "application no. 36244/06"). Left alone: section numbers ("6.4.10"), statute citations
+  ("Section 47 of the Children Act 1989"), years, dates, page numbers, ISBNs.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+
+from presidio_analyzer import EntityRecognizer, RecognizerResult
+
+from redactcheck.config import Config
+
+from . import read_word_list
+
+PRESIDIO_REPLACES = (
+    "NhsRecognizer",
+    "UkNinoRecognizer",
+    "PhoneRecognizer",
+    "UkPassportRecognizer",
+    "UkDrivingLicenceRecognizer",
+    "UkVehicleRegistrationRecognizer",
+)
+
+RECOGNIZER_NAME = "UkIdentifierRecognizer"
+
+# A separator inside a phone number: one space, no-break space or dash (never a newline,
+# slash or dot, which belong to dates, references and section numbers).
+_SEP = r"[ \u00a0-]?"
+
+# --------------------------------------------------------------------------- patterns
+
+_NHS = re.compile(r"(?<![\w/.-])(\d{3})[ \u00a0-]?(\d{3})[ \u00a0-]?(\d{4})(?![\w/-]|\.\d)")
+_NHS_CONTEXT = re.compile(
+    r"\b(?:NHS|CHI)\s*(?:number|num|no\b\.?|#|id\b)|\bNHS#|\bCHI\b", re.IGNORECASE
+)
+
+_NINO = re.compile(
+    r"\b(?!BG|GB|KN|NK|NT|TN|ZZ)(?:[A-CEGHJ-PR-TW-Z][A-CEGHJ-NPR-TW-Z]|QQ)"
+    r"[ \u00a0]?\d{2}[ \u00a0]?\d{2}[ \u00a0]?\d{2}[ \u00a0]?[A-D]\b"
+)
+
+_PHONE = re.compile(
+    r"(?<![\w+/.])"
+    rf"(?:(?:\+|\b00)44{_SEP}(?:\(0\){_SEP})?\(?[1-9]\d{{0,4}}\)?|\(?0[1-9]\d{{0,4}}\)?)"
+    rf"(?:{_SEP}\d{{2,6}}){{1,3}}"
+    r"(?![\w/]|[.,]\d)"
+)
+_PHONE_SKIP_CONTEXT = re.compile(
+    r"(?:\bISBN|\bISSN|\bdoi|\bpp?\.|\bpages?|\bNHS\s*(?:number|no)|\bCHI)[\s:#-]*$",
+    re.IGNORECASE,
+)
+
+_PASSPORT = re.compile(
+    r"(?<![\w/-])(?:\d{3}[ \u00a0]?\d{3}[ \u00a0]?\d{3}|[A-Z]{2}\d{7})(?![\w/-])"
+)
+_PASSPORT_CONTEXT = re.compile(r"\bpassport", re.IGNORECASE)
+
+_LICENCE = re.compile(
+    r"\b[A-Z9]{5}[ \u00a0]?(\d)(\d)(\d)(\d)(\d)(\d)[ \u00a0]?"
+    r"[A-Z9]{2}\d[A-Z]{2}(?:[ \u00a0]?\d{2})?\b"
+)
+
+# Current marks: memory tag (no I, Q, Z), age identifier 02-75, three random letters.
+_VRM_CURRENT = re.compile(r"\b[A-HJ-PR-Y]{2}(?:0[2-9]|[1-7]\d)[ \u00a0]?[A-HJ-PR-Z]{3}\b")
+_VRM_OLD = re.compile(
+    r"\b(?:[A-HJ-NPR-TV-Y]\d{1,3}[ \u00a0]?[A-HJ-PR-Y][A-HJ-PR-Z]{2}"
+    r"|[A-HJ-PR-Z]{3}[ \u00a0]?\d{1,3}[ \u00a0]?[A-HJ-NPR-TV-Y])\b"
+)
+_VRM_CONTEXT = re.compile(
+    r"\b(?:registration|reg(?:\.|istered)?|vrm|vehicle|car|van|motorbike|motorcycle|"
+    r"number\s*plates?|plates?)\b",
+    re.IGNORECASE,
+)
+
+_HANDLE_AT = re.compile(
+    r"(?<![\w@.])@([A-Za-z0-9_](?:[A-Za-z0-9_.]{0,28}[A-Za-z0-9_])?)(?![\w@]|\.\w)"
+)
+_TIME_LIKE = re.compile(r"^\d{1,2}(?:[ap]m|\d{2})?$", re.IGNORECASE)
+_PLATFORM = re.compile(
+    r"\b(?P<platform>Snapchat|Snap|Instagram|Insta|TikTok|Facebook|Twitter|YouTube|Twitch|"
+    r"Discord|Kik|Telegram|Threads|Reddit|Roblox|Xbox(?:\s+Live)?|PSN|Steam|OnlyFans)"
+    r"(?P<link>(?:\s+(?:user(?:name)?|name|handle|account|profile|id|gamertag))?\s*"
+    r"(?:[:\-\u2013=]|\bcalled\b|\bnamed\b|\bas\b|\bwas\b|\bis\b)?\s*)"
+    r"[\"'\u2018\u201c]?(?P<handle>@?[A-Za-z0-9_](?:[A-Za-z0-9_.]{1,28}[A-Za-z0-9_]))"
+)
+# What makes the next word a name: "user", "username", "handle", "name", a colon,
+# "called"/"named". "Snapchat account belonging to..." has none of them.
+_PLATFORM_LINK_WORDS = re.compile(
+    r"\b(?:user(?:name)?|handle|name|gamertag|called|named)\b|[:=]", re.IGNORECASE
+)
+# Ordinary words that follow a platform name ("on Snapchat and ...") are no handle.
+_COMMON_WORDS = frozenset((
+    "and", "or", "but", "the", "a", "an", "to", "of", "on", "in", "at", "by", "for", "with",
+    "from", "was", "is", "were", "be", "been", "being", "as", "that", "this", "these", "those",
+    "it", "its", "he", "she", "they", "them", "his", "her", "their", "him", "account",
+    "accounts", "profile", "profiles", "page", "group", "groups", "messages", "message",
+    "messaging", "chat", "chats", "app", "apps", "story", "stories", "video", "videos", "post",
+    "posts", "photos", "photo", "images", "live", "user", "users", "friends", "friend",
+    "contact", "contacts", "where", "which", "who", "when", "while", "also", "too", "then",
+    "had", "has", "have", "would", "could", "will", "did", "does", "said", "sent", "posted",
+    "shared", "messaged", "named", "called", "not", "there", "here",
+))
+
+_COURT_NUMBER = re.compile(r"\b[A-Z]{2}\d{2}[A-Z]\d{5}\b")
+_REVIEW_NUMBER = re.compile(
+    r"\b(?:SCR|CSPR|LCSPR|DHR|SAR|SILP|LLR|MARAC)\s*(?:no\.?|number|ref\.?)?\s*[:#]?\s*"
+    r"\d{2,4}\s?[/-]\s?\d{1,4}\b"
+)
+_SLASH_CODE = re.compile(r"\b[A-Z]{2,5}/\d{3,8}(?:/\d{2,4})?\b")
+_LOG_OF_DATE = re.compile(
+    r"\b(?:log|incident|serial|CAD)\s*(?:no\.?|number|ref\.?)?\s*[:#]?\s*"
+    r"(?P<ref>\d{2,6}\s+of\s+\d{1,2}[/.-]\d{1,2}[/.-]\d{2,4})\b",
+    re.IGNORECASE,
+)
+# A code-like token: digits, letters, / and - with at least three digits in a row.
+_CODE = re.compile(
+    r"(?<![\w/.-])(?=[A-Za-z0-9/-]*\d{3})[A-Za-z0-9](?:[A-Za-z0-9/-]{1,24}[A-Za-z0-9])?"
+    r"(?![\w/]|[.-]\w)"
+)
+_REF_STRONG = re.compile(
+    r"\b(?:ref|reference|refs|urn|crn|log|serial|cad|docket)\b\.?", re.IGNORECASE
+)
+_REF_WEAK = re.compile(
+    r"\b(?:crime|incident|police|case|court|claim|file|application|occurrence|job|"
+    r"proceedings|index|custody)\b", re.IGNORECASE
+)
+_NUMBER_WORD = re.compile(r"(?:\bno\b\.?|\bnos\b\.?|\bnumbers?\b|\bnum\b|#)", re.IGNORECASE)
+_DATE_LIKE = re.compile(r"^\d{1,2}[/-]\d{1,2}[/-](?:\d{2}|\d{4})$")
+_YEAR_LIKE = re.compile(r"^(?:1[89]|20)\d{2}(?:[/-](?:1[89]|20)?\d{2})?$")
+_ECHR_NO = re.compile(
+    r"\bnos?\.\s*(?P<ref>\d{3,6}/\d{2})\b(?:(?:,| and)\s*(?P<more>\d{3,6}/\d{2})\b)?"
+)
+
+
+# --------------------------------------------------------------------------- helpers
+
+_CLAUSE_END = re.compile(
+    r"(?:(?<!\bno)(?<!\bnos)(?<!\bref)(?<!\breg)(?<!\btel)(?<!\bnum)[.!?]|[;\n])\s",
+    re.IGNORECASE,
+)
+
+
+def words_before(text: str, start: int, words: int = 5) -> str:
+    """Up to `words` words before `start`, not reaching back past a sentence or clause end.
+
+    A full stop after "no", "ref", "reg", "tel" is an abbreviation, not a sentence end.
+    """
+    window = text[max(0, start - 60):start]
+    ends = [m.end() for m in _CLAUSE_END.finditer(window)]
+    if ends:
+        window = window[ends[-1]:]
+    return " ".join(window.split()[-words:])
+
+
+def nhs_checksum_ok(digits: str) -> bool:
+    """The NHS number mod-11 check (weights 10..2; check digit 10 is never issued)."""
+    if len(digits) != 10 or not digits.isdigit():
+        return False
+    total = sum(int(d) * w for d, w in zip(digits[:9], range(10, 1, -1), strict=True))
+    check = 11 - total % 11
+    if check == 11:
+        check = 0
+    return check != 10 and check == int(digits[9])
+
+
+def national_phone_digits(raw: str) -> str:
+    """The number as dialled inside the UK: "+44 (0)161 496 0123" -> "01614960123"."""
+    raw = raw.replace("(0)", "")
+    digits = re.sub(r"\D", "", raw)
+    if raw.lstrip("( ").startswith("+44"):
+        return "0" + digits[2:]
+    if digits.startswith("0044"):
+        return "0" + digits[4:]
+    return digits
+
+
+def valid_uk_number(digits: str) -> bool:
+    """UK numbering plan lengths: 07/02/03/05/08/09 have 11 digits, 01 has 10 or 11."""
+    if not digits.startswith("0") or len(digits) not in (10, 11):
+        return False
+    kind = digits[1]
+    if kind == "1":
+        return True
+    if kind in "2357":
+        return len(digits) == 11
+    # 0800 555 111 (10 digits) and 0808 800 5000 (11) both exist.
+    return kind in "89"
+
+
+def _load_helplines() -> frozenset[str]:
+    return frozenset(re.sub(r"\D", "", line.split("|")[0]) for line in
+                     read_word_list("public_helplines.txt"))
+
+
+# --------------------------------------------------------------------------- recogniser
+
+@dataclass(frozen=True)
+class Hit:
+    entity: str
+    start: int
+    end: int
+    score: float
+    explanation: str
+    guidance: str | None = None
+
+
+class UkIdentifierRecognizer(EntityRecognizer):
+    """Finds UK identifiers with precompiled patterns, checksums and nearby context words.
+
+    See the module docstring for what each entity covers and leaves alone.
+    """
+
+    ENTITIES = (
+        "NHS_NUMBER", "NI_NUMBER", "PHONE_NUMBER", "PASSPORT_NUMBER", "DRIVING_LICENCE",
+        "VEHICLE_REGISTRATION", "SOCIAL_MEDIA_HANDLE", "REFERENCE_NUMBER",
+    )
+
+    def __init__(self, helplines: frozenset[str] | None = None) -> None:
+        self.helplines = _load_helplines() if helplines is None else helplines
+        self._finders: tuple[Callable[[str], Iterator[Hit]], ...] = (
+            self._nhs, self._nino, self._phone, self._passport, self._licence,
+            self._vehicle, self._handles, self._references,
+        )
+        super().__init__(supported_entities=list(self.ENTITIES), name=RECOGNIZER_NAME,
+                         supported_language="en")
+
+    def load(self) -> None:  # patterns are compiled at import
+        pass
+
+    def analyze(self, text: str, entities: list[str], nlp_artifacts=None) -> list[RecognizerResult]:
+        wanted = set(entities or self.ENTITIES)
+        results = []
+        for finder in self._finders:
+            for hit in finder(text):
+                if hit.entity not in wanted:
+                    continue
+                meta = {
+                    RecognizerResult.RECOGNIZER_NAME_KEY: RECOGNIZER_NAME,
+                    RecognizerResult.RECOGNIZER_IDENTIFIER_KEY: self.id,
+                    "explanation": hit.explanation,
+                }
+                if hit.guidance:
+                    meta["guidance"] = hit.guidance
+                results.append(RecognizerResult(hit.entity, hit.start, hit.end, hit.score,
+                                                recognition_metadata=meta))
+        return results
+
+    def find(self, text: str) -> list[Hit]:
+        """All hits in `text` (for tests and the benchmark, without Presidio)."""
+        return [hit for finder in self._finders for hit in finder(text)]
+
+    # -- one finder per entity ---------------------------------------------------------
+
+    def _nhs(self, text: str) -> Iterator[Hit]:
+        for m in _NHS.finditer(text):
+            if not nhs_checksum_ok("".join(m.groups())):
+                continue
+            if _NHS_CONTEXT.search(words_before(text, m.start(), 5)):
+                yield Hit("NHS_NUMBER", m.start(), m.end(), 1.0,
+                          "ten digits passing the NHS mod-11 check after 'NHS number'")
+
+    def _nino(self, text: str) -> Iterator[Hit]:
+        for m in _NINO.finditer(text):
+            yield Hit("NI_NUMBER", m.start(), m.end(), 0.9,
+                      "National Insurance number format (valid prefix and suffix letters)")
+
+    def _phone(self, text: str) -> Iterator[Hit]:
+        for m in _PHONE.finditer(text):
+            start, end = m.start(), m.end()
+            raw = m.group()
+            if raw.startswith("(") and ")" not in raw:
+                start += 1
+            if _PHONE_SKIP_CONTEXT.search(text[max(0, start - 20):start]):
+                continue
+            digits = national_phone_digits(text[start:end])
+            if not valid_uk_number(digits) or digits in self.helplines:
+                continue
+            # Non-geographic numbers are usually organisations; still worth a look.
+            score = 0.8 if digits[1] in "127" else 0.6
+            yield Hit("PHONE_NUMBER", start, end, score, "UK telephone number format")
+
+    def _passport(self, text: str) -> Iterator[Hit]:
+        for m in _PASSPORT.finditer(text):
+            if _PASSPORT_CONTEXT.search(words_before(text, m.start(), 5)):
+                yield Hit("PASSPORT_NUMBER", m.start(), m.end(), 0.85,
+                          "passport number format after the word 'passport'")
+
+    def _licence(self, text: str) -> Iterator[Hit]:
+        for m in _LICENCE.finditer(text):
+            _, m1, m2, d1, d2, _ = (int(g) for g in m.groups())
+            month = (m1 % 5) * 10 + m2  # +5 on the first month digit marks a woman
+            day = d1 * 10 + d2
+            if m1 in (0, 1, 5, 6) and 1 <= month <= 12 and 1 <= day <= 31:
+                yield Hit("DRIVING_LICENCE", m.start(), m.end(), 0.9,
+                          "DVLA driving licence number format")
+
+    def _vehicle(self, text: str) -> Iterator[Hit]:
+        for m in _VRM_CURRENT.finditer(text):
+            yield Hit("VEHICLE_REGISTRATION", m.start(), m.end(), 0.75,
+                      "current UK registration mark format (AB12 CDE)")
+        for m in _VRM_OLD.finditer(text):
+            if _VRM_CONTEXT.search(words_before(text, m.start(), 5)):
+                yield Hit("VEHICLE_REGISTRATION", m.start(), m.end(), 0.7,
+                          "older UK registration mark after a vehicle word")
+
+    def _handles(self, text: str) -> Iterator[Hit]:
+        seen: set[int] = set()
+        for m in _HANDLE_AT.finditer(text):
+            name = m.group(1)
+            if _TIME_LIKE.match(name) or not any(c.isalpha() for c in name):
+                continue
+            seen.add(m.start())
+            yield Hit("SOCIAL_MEDIA_HANDLE", m.start(), m.end(), 0.8,
+                      "@handle", "Remove it; say \"a social media account\".")
+        for m in _PLATFORM.finditer(text):
+            handle = m.group("handle")
+            start = m.start("handle")
+            if start in seen or handle.lower() in _COMMON_WORDS:
+                continue
+            linked = bool(_PLATFORM_LINK_WORDS.search(m.group("link")))
+            quoted = start > 0 and text[start - 1] in "\"'\u2018\u201c"
+            distinctive = any(c.isdigit() or c in "_." for c in handle) or handle.startswith("@")
+            # "on Snapchat and Instagram": an ordinary word after the platform is no handle.
+            if not (distinctive or quoted or linked):
+                continue
+            yield Hit("SOCIAL_MEDIA_HANDLE", start, m.end("handle"), 0.75,
+                      f"account name after {m.group('platform')}",
+                      "Remove it; say \"a social media account\".")
+
+    def _references(self, text: str) -> Iterator[Hit]:
+        guidance = "Remove it; say \"care proceedings were issued\" or \"the police record\"."
+        spans: list[tuple[int, int]] = []
+
+        def hit(start: int, end: int, score: float, why: str) -> Hit:
+            spans.append((start, end))
+            return Hit("REFERENCE_NUMBER", start, end, score, why, guidance)
+
+        for m in _COURT_NUMBER.finditer(text):
+            yield hit(m.start(), m.end(), 0.85, "family court case number format")
+        for m in _REVIEW_NUMBER.finditer(text):
+            yield hit(m.start(), m.end(), 0.8, "review reference number")
+        for m in _SLASH_CODE.finditer(text):
+            yield hit(m.start(), m.end(), 0.75, "letters/number/year reference format")
+        for m in _LOG_OF_DATE.finditer(text):
+            # Wins over the date inside it: the log number alone is meaningless.
+            yield hit(m.start("ref"), m.end("ref"), 0.95, "police log number with its date")
+        for m in _ECHR_NO.finditer(text):
+            for group in ("ref", "more"):
+                if m.group(group):
+                    yield hit(m.start(group), m.end(group), 0.8, "application number")
+        for m in _CODE.finditer(text):
+            if any(s < m.end() and m.start() < e for s, e in spans):
+                continue
+            code = m.group()
+            if _DATE_LIKE.match(code) or _YEAR_LIKE.match(code):
+                continue
+            if code.isdigit() and len(code) < 4:
+                continue
+            before = words_before(text, m.start(), 5)
+            if _NHS_CONTEXT.search(before) or re.search(r"\bISBN|\bISSN|passport", before, re.I):
+                continue
+            strong = _REF_STRONG.search(before)
+            weak = _REF_WEAK.search(before) and _NUMBER_WORD.search(before)
+            if strong or weak:
+                yield hit(m.start(), m.end(), 0.8, "number after a reference word")
+
+
+def build(config: Config) -> list[EntityRecognizer]:
+    return [UkIdentifierRecognizer()]
