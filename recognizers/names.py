@@ -131,7 +131,7 @@ def _tokens(text: str) -> list[Tok]:
         if word.endswith(".") and len(word) > 2 and word[:-1].casefold() not in TITLES:
             word, end = word[:-1], end - 1
         pos = POSSESSIVE.search(word)
-        if pos and len(word) > 3:
+        if pos and len(word) > 2:
             word, end = word[: pos.start()], end - 2
         before = text[:start].rstrip()
         sentence_start = not before or before[-1] in SENTENCE_END or before[-1].isdigit()

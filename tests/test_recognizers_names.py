@@ -1,0 +1,161 @@
+"""PERSON recogniser (recognizers/names.py): exact spans, look-alikes, document pass."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+import yaml
+
+from recognizers import names
+from redactcheck.analysis import make_finding, to_findings
+from redactcheck.config import Config
+from redactcheck.document import split_paragraphs
+from redactcheck.findings import merge_overlaps
+
+CASES = Path(__file__).resolve().parent.parent / "fixtures" / "cases" / "names.yaml"
+
+
+@pytest.fixture(scope="module")
+def person(artifacts):
+    """spans(text) -> [(entity, text)] from the PERSON recogniser alone."""
+    recognizer = names.PersonRecognizer()
+
+    def spans(text: str) -> list[str]:
+        results = recognizer.analyze(text, ["PERSON"], artifacts(text))
+        return sorted((r.start, text[r.start:r.end]) for r in results)
+
+    return spans
+
+
+@pytest.fixture(scope="module")
+def run_module(artifacts):
+    """Findings of this module alone (recogniser + document pass), merged like analysis.py."""
+    recognizer = names.PersonRecognizer()
+
+    def run(text: str):
+        segments = split_paragraphs(text)
+        findings = []
+        for i, seg in enumerate(segments):
+            results = recognizer.analyze(seg.text, ["PERSON"], artifacts(seg.text))
+            findings.extend(to_findings(results, seg, i))
+        findings.extend(names.document_pass(segments, findings, Config()))
+        return segments, merge_overlaps(findings, [s.text for s in segments])
+
+    return run
+
+
+def texts(spans: list) -> list[str]:
+    return [t for _, t in spans]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Mrs Okonkwo said that Kayleigh's brother was at home.", ["Okonkwo", "Kayleigh"]),
+        ("DONNA MORRIS attended.", ["DONNA MORRIS"]),
+        ("It was sent to D. Morris today.", ["D. Morris"]),
+        ("It was sent to D Morris today.", ["D Morris"]),
+        ("Gwenllian and Dafydd were late.", ["Gwenllian", "Dafydd"]),
+        ("Agnieszka told the interpreter that Wojciech had left.", ["Agnieszka", "Wojciech"]),
+        ("The nurse saw Chukwuemeka's sister.", ["Chukwuemeka"]),
+        ("PC Hughes attended with DC Pritchard.", ["Hughes", "Pritchard"]),
+        ("Her partner, known as Dee, moved in.", ["Dee"]),
+        ("Mr Young said no.", ["Young"]),
+        ("Mrs O'Sullivan phoned.", ["O'Sullivan"]),
+        ("Sinéad O'Brien was the neighbour.", ["Sinéad O'Brien"]),
+    ],
+)
+def test_flags_exact_spans(person, text, expected):
+    assert texts(person(text)) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Child B and Child C lived with Mother and Adult A.",
+        "Mr B told the panel that Mrs A had left.",
+        "Young Carer assessments were not offered.",
+        "The baby was born by Caesarean section.",
+        "Tables use Calibri, Arial and Times New Roman.",
+        "Working Together 2015 sets out the duties.",
+        "Section 47 of the Children Act 1989 applies.",
+        "Research by Brandon et al, 2008 found this.",
+        "Earlier studies (Brandon and Belderson, 2012) agree.",
+        "Meetings took place on Monday in June.",
+        "Hope is what the family needed.",
+        "The MASH and MARAC received it from CAMHS.",
+        "A Serious Case Review was initiated by the Board.",
+        "INTRODUCTION",
+    ],
+)
+def test_leaves_look_alikes(person, text):
+    assert person(text) == []
+
+
+def test_title_is_not_part_of_span(person):
+    assert person("Dr Chukwuemeka Obi examined the baby.") == [(3, "Chukwuemeka Obi")]
+
+
+def test_ambiguous_word_needs_spacy_agreement_mid_sentence(person):
+    # At the start of a sentence "Will" is read as a verb, never as a name on its own.
+    assert person("Will the agencies learn?") == []
+
+
+def test_document_pass_flags_other_mentions(run_module):
+    segments, findings = run_module(
+        "Kayleigh Morris was seen.\n\nThe file said MORRIS in capitals and morris's coat."
+    )
+    got = [(f.segment_index, f.text, f.explanation) for f in findings]
+    assert (0, "Kayleigh Morris", "given name and surname") in got
+    assert (1, "MORRIS", "same name as found in Paragraph 1") in got
+    assert (1, "morris", "same name as found in Paragraph 1") in got
+    # The possessive stays out of the span.
+    assert all(f.text != "morris's" for f in findings)
+
+
+def test_document_pass_keeps_ambiguous_parts_capitalised(run_module):
+    _, findings = run_module("Mr Grace spoke.\n\nGrace attended, by the grace of a late bus.")
+    assert [(f.segment_index, f.text) for f in findings] == [(0, "Grace"), (1, "Grace")]
+
+
+def test_document_pass_drops_titles_and_initials(run_module):
+    _, findings = run_module("It went to D. Morris.\n\nD said no; Morris said yes.")
+    assert [(f.segment_index, f.text) for f in findings] == [(0, "D. Morris"), (1, "Morris")]
+
+
+def test_document_pass_skips_covered_text():
+    seg = split_paragraphs("Mrs Okonkwo phoned. Okonkwo said yes.")
+    first = make_finding(seg[0], 0, 4, 11, "PERSON", 0.9, "x", "title")
+    other = make_finding(seg[0], 0, 20, 27, "KNOWN", 0.9, "x", "known")
+    assert names.document_pass(seg, [first, other], Config()) == []
+
+
+def test_document_pass_scans_each_segment_once():
+    # 2,000 paragraphs x 200 names: one alternation regex keeps this fast.
+    seg = split_paragraphs("\n\n".join(f"Paragraph {i}: Priya met Name{i}x." for i in range(2000)))
+    found = [make_finding(seg[0], 0, 13, 18, "PERSON", 0.9, "x", "given name")]
+    found += [make_finding(seg[i], i, 0, 9, "PERSON", 0.9, "x", "x") for i in range(1, 200)]
+    extra = names.document_pass(seg, found, Config())
+    assert sum(f.text == "Priya" for f in extra) == 1999
+
+
+def _cases():
+    return yaml.safe_load(CASES.read_text(encoding="utf-8"))
+
+
+@pytest.mark.parametrize("case", _cases(), ids=lambda c: c["text"][:40])
+def test_yaml_cases_module_only(run_module, case):
+    """The YAML cases, with this module alone (tests/test_cases.py runs them end to end)."""
+    segments, findings = run_module(case["text"])
+    found = {(f.entity, f.text) for f in findings}
+    for expected in case.get("match") or []:
+        assert (expected["entity"], expected["text"]) in found, sorted(found)
+    for forbidden in case.get("no_match") or []:
+        hits = [m.span() for m in re.finditer(re.escape(forbidden["text"]), case["text"])]
+        assert hits
+        for f in findings:
+            seg = segments[f.segment_index]
+            lo, hi = seg.char_start + f.location.start, seg.char_start + f.location.end
+            assert not any(lo < e and s < hi for s, e in hits), (f.text, forbidden)
