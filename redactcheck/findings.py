@@ -132,8 +132,8 @@ def fingerprint(entity: str, text: str, context: str) -> str:
     ctx = normalise(context)
     idx = ctx.find(norm)
     if idx >= 0:
-        before = ctx[:idx].split()[-3:]
-        after = ctx[idx + len(norm) :].split()[:3]
+        before = re.findall(r"\w+", ctx[:idx])[-3:]
+        after = re.findall(r"\w+", ctx[idx + len(norm) :])[:3]
         ctx = " ".join([*before, "\x00", *after])
     digest = hashlib.sha256(f"{entity}\x1f{norm}\x1f{ctx}".encode()).hexdigest()
     return digest[:16]
