@@ -197,7 +197,8 @@ class _Para:
             return
         # Deleted or hidden pieces separated by visible text get a joining space, so
         # "Jo" + "Smith" from two distant deletions do not read as one word.
-        if buf is not self.main and buf is not self.last and buf.length:
+        if (buf is not self.main and buf is not self.last and buf.length
+                and not buf.pieces[-1][-1:].isspace() and not text[0].isspace()):
             buf.synth(" ")
         buf.add(text, node, kind=kind)
         self.last = buf
@@ -258,7 +259,8 @@ class _Reader:
                 p = _Part(self, name)
                 for note in p.root.iter(tag):
                     if note.get(W_TYPE, "normal") != "normal":
-                        continue  # separator and continuation marks
+                        p.done.update(note.iter(W_P))  # separators and continuation marks
+                        continue
                     p.walk_blocks(note, _Ctx(kind, f"{kind.title()} {note.get(W_ID, '?')}"),
                                   [0])
                 p.finish(_Ctx(kind, kind.title()))

@@ -26,12 +26,15 @@ from lxml import etree
 from .errors import ConfigError, InputError
 from .io import same_file, write_atomic
 
-# Limits far above any real review draft (a 150,000-word draft is ~15 MB of XML).
+# Limits far above any real review draft (a 150,000-word draft is ~15 MB of XML). The
+# total caps memory whatever the zip claims. The ratio test only applies to big members:
+# repetitive generated XML legitimately deflates 200-900 times, but no real part is
+# both that compressible and tens of megabytes.
 MAX_FILE_BYTES = 200 * 1024 * 1024
 MAX_TOTAL_UNCOMPRESSED = 200 * 1024 * 1024
 MAX_MEMBERS = 10_000
 MAX_RATIO = 100
-RATIO_MIN_SIZE = 1024 * 1024
+RATIO_MIN_SIZE = 32 * 1024 * 1024
 
 OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 CONTENT_TYPES = "[Content_Types].xml"
@@ -67,7 +70,7 @@ class Package:
         self._data = members  # insertion order is the zip's member order
         self._infos = infos
         self._trees: dict[str, etree._Element] = {}
-        self._xml_meta: dict[str, tuple[str, bool | None]] = {}
+        self._xml_meta: dict[str, tuple[str, bool | None, bytes | None]] = {}
         self.main = "word/document.xml"
 
     # ------------------------------------------------------------------ opening
@@ -156,7 +159,8 @@ class Package:
                 f"{self.path}: part {name} contains a DTD/entity declaration, which Word"
                 " never writes; refusing to parse"
             )
-        self._xml_meta[name] = (docinfo.encoding or "UTF-8", docinfo.standalone)
+        self._xml_meta[name] = (docinfo.encoding or "UTF-8", docinfo.standalone,
+                                _prolog(raw))
         self._trees[name] = root
         return root
 
@@ -254,13 +258,14 @@ class Package:
 
     # ------------------------------------------------------------------ writing
     def _serialise(self, name: str) -> bytes:
-        encoding, standalone = self._xml_meta.get(name, ("UTF-8", None))
-        return etree.tostring(
-            self._trees[name].getroottree(),
-            xml_declaration=True,
-            encoding=encoding,
-            standalone=standalone,
-        )
+        encoding, standalone, prolog = self._xml_meta.get(name, ("UTF-8", None, None))
+        tree = self._trees[name].getroottree()
+        if prolog is not None and encoding.upper() in ("UTF-8", "UTF8"):
+            # Keep Word's own declaration line verbatim, so an unedited part round-trips
+            # byte for byte (lxml would re-quote it and drop the line break).
+            return prolog + etree.tostring(tree, encoding="UTF-8", xml_declaration=False)
+        return etree.tostring(tree, xml_declaration=True, encoding=encoding,
+                              standalone=standalone)
 
     def to_bytes(self) -> bytes:
         """The package as a zip: parsed trees re-serialised, other members copied as read."""
@@ -383,6 +388,19 @@ def _check_bomb(path: Path, infos: list[zipfile.ZipInfo]) -> None:
                 f"part {info.filename} expands {info.file_size // max(info.compress_size, 1)}"
                 " times"
             ))
+
+
+def _prolog(raw: bytes) -> bytes | None:
+    """The XML declaration and the whitespace after it, or None if there is none."""
+    if not raw.startswith(b"<?xml"):
+        return None
+    end = raw.find(b"?>")
+    if end < 0:
+        return None
+    end += 2
+    while end < len(raw) and raw[end:end + 1] in b" \t\r\n":
+        end += 1
+    return raw[:end]
 
 
 def _has_dtd(raw: bytes) -> bool:
