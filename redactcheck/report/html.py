@@ -1,0 +1,230 @@
+"""One self-contained HTML page: summary, the draft's text with findings highlighted, filters.
+
+Everything taken from the document goes through Jinja2's autoescaping; the page loads
+nothing from anywhere (inline CSS and JS, no fonts, no images) and carries a Content
+Security Policy that allows only our own script, by hash, so even a mistake in escaping
+could not run a script smuggled in through a draft.
+"""
+
+from __future__ import annotations
+
+import base64
+import hashlib
+from collections import Counter
+from dataclasses import dataclass, field
+from typing import Any
+
+from jinja2 import Environment, PackageLoader, select_autoescape
+
+from .. import __version__
+from ..entities import entity_type
+from ..findings import KINDS, Finding
+from ..result import CheckResult, DocumentResult
+from . import ReportOptions
+from .common import MAIN_TEXT_KINDS, SEVERITIES, jigsaw_severity, visible_findings
+from .mask import finding_context, finding_text, mask, mask_context, same_place
+
+KIND_TITLES = {
+    "property": "Document properties",
+    "body": "Body text",
+    "table": "Tables",
+    "textbox": "Text boxes",
+    "header": "Headers",
+    "footer": "Footers",
+    "footnote": "Footnotes",
+    "endnote": "Endnotes",
+    "comment": "Comments",
+    "tracked_insertion": "Tracked insertions",
+    "tracked_deletion": "Tracked deletions",
+    "hidden_text": "Hidden text and field codes",
+    "hyperlink": "Hyperlink targets",
+    "alt_text": "Image descriptions",
+}
+
+# The page's only script: filters hide non-matching finding rows, un-highlight
+# non-matching marks and update the visible count. Hashed into the CSP below.
+SCRIPT = """
+(function () {
+  var boxes = Array.prototype.slice.call(document.querySelectorAll("input[data-filter]"));
+  function apply() {
+    var allowed = {severity: {}, entity: {}};
+    boxes.forEach(function (b) { allowed[b.getAttribute("data-filter")][b.value] = b.checked; });
+    var shown = 0;
+    document.querySelectorAll("[data-severity][data-entity]").forEach(function (el) {
+      var ok = allowed.severity[el.getAttribute("data-severity")] !== false &&
+               allowed.entity[el.getAttribute("data-entity")] !== false;
+      if (el.classList.contains("finding-row")) {
+        el.hidden = !ok;
+        if (ok) { shown += 1; }
+      } else {
+        el.classList.toggle("filtered", !ok);
+      }
+    });
+    document.getElementById("visible-count").textContent = String(shown);
+  }
+  boxes.forEach(function (b) { b.addEventListener("change", apply); });
+  apply();
+})();
+"""
+
+_ENV = Environment(
+    loader=PackageLoader("redactcheck.report", "templates"),
+    autoescape=select_autoescape(default=True, default_for_string=True),
+    trim_blocks=True,
+    lstrip_blocks=True,
+)
+
+
+@dataclass
+class Row:
+    """One finding as the page shows it."""
+
+    anchor: str
+    finding: Finding
+    title: str
+    text: str
+    context: str
+    why: str
+    guidance: str
+
+
+@dataclass
+class Piece:
+    text: str
+    row: Row | None = None
+
+
+@dataclass
+class ShownSegment:
+    label: str
+    pieces: list[Piece]
+
+
+@dataclass
+class Group:
+    title: str
+    segments: list[ShownSegment] = field(default_factory=list)
+
+
+@dataclass
+class DocView:
+    path: str
+    index: int
+    errors: list[str]
+    notes: list[str]
+    summary: dict[str, int]
+    rows: list[Row]
+    main_groups: list[Group]
+    hidden_groups: list[Group]
+    hidden_rows: list[Row]
+    jigsaw: dict | None
+    jigsaw_severity: str | None
+
+
+def render(result: CheckResult, options: ReportOptions) -> str:
+    docs = [_doc_view(i, d, options) for i, d in enumerate(result.documents, start=1)]
+    rows = [r for d in docs for r in d.rows]
+    entities = Counter(r.finding.entity for r in rows)
+    totals = Counter(r.finding.severity.value for r in rows)
+    digest = hashlib.sha256(SCRIPT.encode("utf-8")).digest()
+    return _ENV.get_template("report.html.j2").render(
+        version=__version__,
+        docs=docs,
+        total=len(rows),
+        severities=[s.value for s in SEVERITIES],
+        totals=totals,
+        entities=[(e, entity_type(e).title, n) for e, n in sorted(entities.items())],
+        masked=options.mask,
+        script=SCRIPT,
+        script_hash="sha256-" + base64.b64encode(digest).decode("ascii"),
+    )
+
+
+def _doc_view(index: int, doc: DocumentResult, options: ReportOptions) -> DocView:
+    findings = visible_findings(doc, options.show_low)
+    rows = [_row(index, n, f, findings, options.mask) for n, f in enumerate(findings, start=1)]
+    main_groups: list[Group] = []
+    hidden_groups: list[Group] = []
+    document = doc.document
+    if document is not None:
+        by_segment: dict[int, list[Row]] = {}
+        for row in rows:
+            by_segment.setdefault(row.finding.segment_index, []).append(row)
+        groups: dict[str, Group] = {}
+        for i, seg in enumerate(document.segments):
+            seg_rows = by_segment.get(i, [])
+            main = seg.kind in MAIN_TEXT_KINDS
+            if not main and not seg_rows:
+                continue  # hidden parts: show only the places that have findings
+            key = seg.kind if seg.kind in KIND_TITLES else "body"
+            group = groups.get(key)
+            if group is None:
+                group = groups[key] = Group(KIND_TITLES.get(key, key))
+                (main_groups if main else hidden_groups).append(group)
+            group.segments.append(ShownSegment(seg.label, _pieces(seg.text, seg_rows,
+                                                                  options.mask)))
+        order = {k: n for n, k in enumerate(KINDS)}
+        hidden_groups.sort(key=lambda g: order.get(_kind_of(g.title), 99))
+    hidden_rows = [r for r in rows if r.finding.location.kind not in MAIN_TEXT_KINDS]
+    band = jigsaw_severity(doc.jigsaw)
+    return DocView(
+        path=str(doc.path), index=index, errors=list(doc.errors), notes=list(doc.notes),
+        summary=Counter(r.finding.severity.value for r in rows), rows=rows,
+        main_groups=main_groups, hidden_groups=hidden_groups, hidden_rows=hidden_rows,
+        jigsaw=_jigsaw_view(doc.jigsaw, options.mask) if doc.jigsaw else None,
+        jigsaw_severity=band.value if band else None,
+    )
+
+
+def _kind_of(title: str) -> str:
+    return next((k for k, t in KIND_TITLES.items() if t == title), "")
+
+
+def _row(doc_index: int, n: int, f: Finding, findings: list[Finding], masked: bool) -> Row:
+    et = entity_type(f.entity)
+    return Row(
+        anchor=f"f{doc_index}-{n}", finding=f, title=et.title,
+        text=finding_text(f, masked),
+        context=finding_context(f, masked, same_place(f, findings)),
+        why=et.description, guidance=f.guidance or et.guidance,
+    )
+
+
+def _pieces(text: str, rows: list[Row], masked: bool) -> list[Piece]:
+    """Split a segment's text into plain and highlighted pieces (overlaps: first wins)."""
+    secrets = [r.finding.text for r in rows]
+    pieces: list[Piece] = []
+    cursor = 0
+    for row in sorted(rows, key=lambda r: (r.finding.location.start, -r.finding.location.end)):
+        start, end = row.finding.location.start, row.finding.location.end
+        if start < cursor or end > len(text) or start >= end:
+            continue
+        if start > cursor:
+            pieces.append(Piece(_plain(text[cursor:start], secrets, masked)))
+        pieces.append(Piece(mask(text[start:end]) if masked else text[start:end], row))
+        cursor = end
+    if cursor < len(text):
+        pieces.append(Piece(_plain(text[cursor:], secrets, masked)))
+    return pieces
+
+
+def _plain(text: str, secrets: list[str], masked: bool) -> str:
+    return mask_context(text, secrets) if masked else text
+
+
+def _jigsaw_view(jigsaw: dict, masked: bool) -> dict[str, Any]:
+    """The jigsaw dict with document values masked when asked (rendered generically)."""
+    if not masked:
+        return jigsaw
+    values = [str(q.get("value", "")) for q in jigsaw.get("quasi_identifiers", [])]
+
+    def scrub(value: Any) -> Any:
+        if isinstance(value, str):
+            return mask_context(value, values)
+        if isinstance(value, list):
+            return [scrub(v) for v in value]
+        if isinstance(value, dict):
+            return {k: scrub(v) for k, v in value.items()}
+        return value
+
+    return scrub(jigsaw)

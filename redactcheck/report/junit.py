@@ -1,0 +1,74 @@
+"""JUnit XML for CI test tabs (GitLab, Jenkins, Azure DevOps).
+
+One <testcase> per document (classname "redactcheck", name = the path); a <failure> per
+finding at or above options.fail_on, whose message names the (masked) text, the entity
+and the place and whose body is the guidance; an <error> for a document that could not
+be read. Test tabs are often visible to the whole team, hence masking by default.
+
+Counts follow the usual JUnit convention that Jenkins and GitLab read: `tests` is the
+number of test cases, `failures`/`errors` the number of test cases that failed/errored
+(not the number of <failure> elements; a document with three findings is one failed test).
+"""
+
+from __future__ import annotations
+
+from lxml import etree
+
+from ..entities import entity_type
+from ..result import CheckResult, DocumentResult
+from . import ReportOptions
+from .common import jigsaw_severity, relative_posix
+from .mask import finding_text, mask, mask_context
+
+
+def render(result: CheckResult, options: ReportOptions) -> bytes:
+    root = etree.Element("testsuites", name="redactcheck")
+    suite = etree.SubElement(root, "testsuite", name="redactcheck")
+    failed = errored = 0
+    for doc in result.documents:
+        case = etree.SubElement(suite, "testcase", classname="redactcheck",
+                                name=relative_posix(doc.path), time="0")
+        if doc.errors:
+            errored += 1
+            error = etree.SubElement(case, "error", message=doc.errors[0], type="unreadable")
+            error.text = "\n".join(doc.errors)
+            continue
+        failures = _failures(doc, options)
+        for message, kind, body in failures:
+            failure = etree.SubElement(case, "failure", message=message, type=kind)
+            failure.text = body
+        if failures:
+            failed += 1
+    counts = {"tests": str(len(result.documents)), "failures": str(failed),
+              "errors": str(errored), "skipped": "0", "time": "0"}
+    for element in (root, suite):
+        for key, value in counts.items():
+            element.set(key, value)
+    return etree.tostring(root, xml_declaration=True, encoding="UTF-8", pretty_print=True)
+
+
+def _failures(doc: DocumentResult, options: ReportOptions) -> list[tuple[str, str, str]]:
+    """(message, type, body) for each finding at or above the threshold, then the jigsaw."""
+    out: list[tuple[str, str, str]] = []
+    for f in doc.findings:
+        if f.severity.rank < options.fail_on.rank:
+            continue
+        et = entity_type(f.entity)
+        text = finding_text(f, options.mask)
+        message = (f"{f.severity.value.upper()} {f.entity}: \"{text}\" ({et.title}) "
+                   f"in {f.location.label}")
+        body = f"{et.description}\nWhat to write instead: {f.guidance or et.guidance}"
+        out.append((message, f.entity, body))
+    severity = jigsaw_severity(doc.jigsaw)
+    if severity is not None and doc.jigsaw is not None and severity.rank >= options.fail_on.rank:
+        jig = doc.jigsaw
+        values = [str(q.get("value", "")) for q in jig.get("quasi_identifiers", [])]
+        shown = [mask(v) if options.mask else v for v in values]
+        message = (f"{severity.value.upper()} JIGSAW_RISK: combination of details identifies "
+                   f"the family ({', '.join(shown)})")
+        suggestions = [str(s.get("text", "")) for s in jig.get("suggestions", [])]
+        if options.mask:
+            suggestions = [mask_context(s, values) for s in suggestions]
+        body = "\n".join([entity_type("JIGSAW_RISK").guidance, *suggestions])
+        out.append((message, "JIGSAW_RISK", body))
+    return out

@@ -1,0 +1,64 @@
+"""Masking matched text so that a report cannot itself become the leak.
+
+CI logs and code-scanning dashboards are often public: SARIF and JUnit (and the terminal
+under CI) show "D**** M*****" instead of "Donna Morris". The first letter of each word
+is kept so the author can still find the spot; every other letter and every digit is
+starred (a digit's first character too: "07700 900123" gives nothing away), and
+punctuation and spacing are kept so the shape of an address or email stays readable.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+
+from ..findings import Finding
+
+# A "word" is a run of letters or digits; apostrophes/hyphens split it, which keeps
+# "O'Neil" → "O'N***" and "Smith-Jones" → "S****-J****" readable.
+_WORD = re.compile(r"[^\W_]+")
+
+
+def _mask_word(match: re.Match[str]) -> str:
+    word = match.group(0)
+    first = word[0] if word[0].isalpha() else "*"
+    return first + "*" * (len(word) - 1)
+
+
+def mask(text: str) -> str:
+    """'Donna Morris' → 'D**** M*****'; digits → '*'; punctuation and spaces kept."""
+    return _WORD.sub(_mask_word, text)
+
+
+def mask_context(context: str, secrets: Iterable[str]) -> str:
+    """Mask every occurrence of each secret inside `context` (case-insensitively).
+
+    Callers pass the matched text of every finding in the same place, so a snippet
+    around one name does not show the neighbouring name either. Longer secrets are
+    masked first so that "Donna Morris" wins over "Donna".
+    """
+    ordered = sorted({s for s in secrets if s and s.strip()}, key=len, reverse=True)
+    if not ordered:
+        return context
+    pattern = re.compile("|".join(re.escape(s) for s in ordered), re.IGNORECASE)
+    return pattern.sub(lambda m: mask(m.group(0)), context)
+
+
+def finding_text(finding: Finding, masked: bool) -> str:
+    """The matched text as a report should show it."""
+    return mask(finding.text) if masked else finding.text
+
+
+def finding_context(finding: Finding, masked: bool, neighbours: Iterable[Finding] = ()) -> str:
+    """The finding's context snippet, with its own and its neighbours' text masked when asked."""
+    if not masked:
+        return finding.context
+    secrets = [finding.text, *(n.text for n in neighbours)]
+    return mask_context(finding.context, secrets)
+
+
+def same_place(finding: Finding, findings: Iterable[Finding]) -> list[Finding]:
+    """Findings in the same segment (or, without a segment index, the same place label)."""
+    if finding.segment_index >= 0:
+        return [f for f in findings if f.segment_index == finding.segment_index]
+    return [f for f in findings if f.location.label == finding.location.label]

@@ -1,0 +1,102 @@
+"""A fixed CheckResult for the report-format tests (goldens must not churn with recognisers)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from redactcheck.document import Document, Segment
+from redactcheck.entities import entity_type
+from redactcheck.findings import Finding, Location, Severity, make_context
+from redactcheck.result import CheckResult, DocumentResult
+
+GOLDEN = Path(__file__).resolve().parent / "golden"
+
+# Synthetic draft text (no real people or places).
+SEGMENTS = [
+    Segment("Serious Case Review: Child B", "word/document.xml", "body", 1, "Paragraph 1"),
+    Segment("Donna Morris moved to 12 Rose Lane, Ashby LS6 2AB on 14 March 2019.",
+            "word/document.xml", "body", 2, "Paragraph 2"),
+    Segment("Child B attended Oakfield Primary School <script>alert(1)</script>.",
+            "word/document.xml", "table", 5, "Table 1, row 2, cell 1"),
+    Segment("Morris family file \"onerror=x", "word/header1.xml", "header", 1,
+            "Header (default), section 1"),
+    Segment("Seen by Dr Kapoor at the clinic.", "word/footnotes.xml", "footnote", 3,
+            "Footnote 3"),
+    Segment("Donna Morris", "docProps/core.xml", "property", 1, "Document property: creator"),
+]
+
+
+def _finding(seg_index: int, entity: str, text: str, score: float = 0.85,
+             severity: Severity | None = None) -> Finding:
+    seg = SEGMENTS[seg_index]
+    start = seg.text.index(text)
+    end = start + len(text)
+    et = entity_type(entity)
+    return Finding(
+        entity=entity, text=text,
+        location=Location(seg.part, seg.kind, seg.paragraph, start, end, seg.label),
+        score=score, severity=severity or et.severity, recognizer="test",
+        explanation=f"matched {entity.lower()}", guidance=et.guidance,
+        context=make_context(seg.text, start, end), segment_index=seg_index,
+    )
+
+
+FINDINGS = [
+    _finding(1, "PERSON", "Donna Morris"),
+    _finding(1, "ADDRESS", "12 Rose Lane"),
+    _finding(1, "LOCATION", "Ashby", 0.6),
+    _finding(1, "POSTCODE", "LS6 2AB", 0.95),
+    _finding(1, "DATE_EXACT", "14 March 2019"),
+    _finding(2, "INSTITUTION", "Oakfield Primary School"),
+    _finding(3, "PERSON", "Morris family file \"onerror=x", 0.5, Severity.MEDIUM),
+    _finding(4, "PERSON", "Dr Kapoor"),
+    _finding(5, "PERSON", "Donna Morris"),
+]
+
+JIGSAW = {
+    "band": "HIGH",
+    "policy": "default",
+    "lambda": 0.8,
+    "kappa": 1.2,
+    "bits": 21.5,
+    "population": {"area": "Ashby", "children": 4200},
+    "quasi_identifiers": [
+        {"attribute": "area", "value": "Ashby", "rate": 0.001, "bits": 10.0,
+         "source": "LOCATION", "paragraphs": [2]},
+        {"attribute": "family", "value": "twins", "rate": 0.03, "bits": 5.1,
+         "source": "RARE_DETAIL", "paragraphs": [4]},
+    ],
+    "combinations": [{"details": ["Ashby", "twins"], "lambda": 0.8, "kappa": 1.2,
+                      "bits": 15.1, "band": "HIGH", "paragraphs": [2, 4]}],
+    "suggestions": [{"attribute": "area", "from": "Ashby", "to": "the county",
+                     "after": {"lambda": 12.0, "kappa": 0.1, "band": "LOW", "families": 12},
+                     "text": "Replace Ashby with the county: about 12 families would match."}],
+    "queries": [{"combination": ["Ashby", "twins"], "queries": ["twins Ashby"]}],
+    "assumptions": ["Population figures are estimates."],
+}
+
+
+def sample_result() -> CheckResult:
+    """Two readable documents (a DOCX-like one with its segments, a text one) + one unreadable."""
+    docx_doc = Document(path=Path("drafts/case b.docx"), format="docx", segments=SEGMENTS)
+    text_segment = Segment("Contact 07700 900123 for the visit.", "text", "body", 1,
+                           "Paragraph 1", char_start=0)
+    phone = Finding(
+        entity="PHONE_NUMBER", text="07700 900123",
+        location=Location("text", "body", 1, 8, 20, "Paragraph 1", 8, 20),
+        score=0.9, severity=Severity.HIGH, recognizer="test", explanation="phone",
+        guidance="Remove it.", context=text_segment.text, segment_index=0,
+    )
+    low = Finding(
+        entity="LOCATION", text="the visit", location=Location("text", "body", 1, 25, 34,
+                                                                 "Paragraph 1", 25, 34),
+        score=0.4, severity=Severity.LOW, recognizer="test", explanation="place",
+        guidance="Keep it.", context=text_segment.text, segment_index=0,
+    )
+    text_doc = Document(path=Path("notes.txt"), format="txt", segments=[text_segment])
+    return CheckResult(documents=[
+        DocumentResult(path="drafts/case b.docx", words=40, findings=list(FINDINGS),
+                       jigsaw=JIGSAW, document=docx_doc),
+        DocumentResult(path="notes.txt", words=6, findings=[phone, low], document=text_doc),
+        DocumentResult(path="broken.docx", errors=["broken.docx: not a Word file"]),
+    ])
