@@ -1,0 +1,178 @@
+"""Detection quality (run by hand; figures go in README, not in tests).
+
+    python bench/quality.py [--tab ../shared/tab/echr_tab_devtrain113.json] [--tab-limit N]
+                            [--model NAME] [--json-out FILE]
+
+1. Fixtures: every planted identifier in fixtures/drafts/*.expected.yaml must be reported in
+   the right place (same kind and label, overlapping text, same entity family). Prints recall
+   per entity family and per place kind, precision on the leaky drafts, and medium/high
+   findings per 1,000 words on the already anonymised draft (clean_review.docx).
+2. TAB (Text Anonymization Benchmark, ECHR judgments): every finding becomes a masked span,
+   scored by ../shared/tools/tab_eval.py (entity recall on direct/quasi identifiers, token
+   precision, recall per type).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import subprocess
+import sys
+import tempfile
+from collections import Counter, defaultdict
+from pathlib import Path
+
+import yaml
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from redactcheck import policy  # noqa: E402
+from redactcheck.analysis import get_analyzer  # noqa: E402
+from redactcheck.config import Config  # noqa: E402
+from redactcheck.document import load, split_paragraphs  # noqa: E402
+from redactcheck.findings import Severity, normalise  # noqa: E402
+
+DRAFTS = ROOT / "fixtures" / "drafts"
+FAMILIES = {
+    "PERSON": "names", "KNOWN": "names",
+    "DATE_EXACT": "exact dates", "DATE_OF_BIRTH": "exact dates",
+    "AGE_EXACT": "ages",
+    "ADDRESS": "addresses", "POSTCODE": "addresses", "LOCATION_SMALL": "addresses",
+    "LOCATION": "towns",
+    "INSTITUTION": "institutions",
+    "RARE_DETAIL": "rare details",
+}
+TARGETS = {"names": 1.0, "identifiers": 1.0, "addresses": 1.0, "institutions": 1.0,
+           "exact dates": 0.97, "rare details": 0.90}
+
+
+def family(entity: str) -> str:
+    return FAMILIES.get(entity, "identifiers")
+
+
+def matches(expected: dict, finding) -> bool:
+    if finding.location.kind != expected["kind"] or finding.location.label != expected["label"]:
+        return False
+    if family(finding.entity) != family(expected["entity"]):
+        return False
+    a, b = normalise(expected["text"]), normalise(finding.text)
+    return bool(b) and (a in b or b in a)
+
+
+def score_fixtures(config: Config) -> dict:
+    analyzer = get_analyzer(config)
+    by_family: dict[str, Counter] = defaultdict(Counter)
+    by_kind: dict[str, Counter] = defaultdict(Counter)
+    misses, matched_findings, total_findings = [], 0, 0
+    for expected_path in sorted(DRAFTS.glob("*.expected.yaml")):
+        draft = expected_path.with_name(expected_path.name.replace(".expected.yaml", ""))
+        if not draft.exists() or draft.name.startswith("clean"):
+            continue
+        document = load(draft)
+        findings = policy.apply(analyzer.analyze(document), config)
+        expected = yaml.safe_load(expected_path.read_text(encoding="utf-8")) or []
+        used = set()
+        for item in expected:
+            hit = [i for i, f in enumerate(findings) if matches(item, f)]
+            fam = family(item["entity"])
+            by_family[fam]["planted"] += 1
+            by_kind[item["kind"]]["planted"] += 1
+            if hit:
+                used.update(hit)
+                by_family[fam]["found"] += 1
+                by_kind[item["kind"]]["found"] += 1
+            else:
+                misses.append(f"{draft.name}: {item['entity']} {item['text']!r} "
+                              f"({item['label']})")
+        relevant = [f for f in findings if f.severity.rank >= Severity.MEDIUM.rank]
+        total_findings += len(relevant)
+        matched_findings += len([i for i in used if findings[i].severity.rank >= 2])
+    clean = DRAFTS / "clean_review.docx"
+    fp_per_1000 = None
+    clean_findings = []
+    if clean.exists():
+        document = load(clean)
+        clean_findings = [f for f in policy.apply(analyzer.analyze(document), config)
+                          if f.severity.rank >= Severity.MEDIUM.rank]
+        fp_per_1000 = 1000 * len(clean_findings) / max(document.words, 1)
+    return {
+        "recall_by_family": {k: v["found"] / v["planted"] for k, v in sorted(by_family.items())},
+        "planted_by_family": {k: v["planted"] for k, v in sorted(by_family.items())},
+        "recall_by_kind": {k: v["found"] / v["planted"] for k, v in sorted(by_kind.items())},
+        "precision_medium_high": matched_findings / total_findings if total_findings else None,
+        "clean_fp_per_1000_words": fp_per_1000,
+        "clean_findings": [f"{f.entity} {f.text!r} ({f.location.label})" for f in clean_findings],
+        "misses": misses,
+    }
+
+
+def tab_predictions(tab_path: Path, config: Config, limit: int | None) -> Path:
+    analyzer = get_analyzer(config)
+    docs = json.loads(tab_path.read_text(encoding="utf-8"))[: limit or None]
+    out = Path(tempfile.mkdtemp()) / "preds.jsonl"
+    with out.open("w", encoding="utf-8") as fh:
+        for doc in docs:
+            segments = split_paragraphs(doc["text"])
+            findings = policy.apply(analyzer.analyze_segments(segments), config)
+            spans = sorted(
+                [segments[f.segment_index].char_start + f.location.start,
+                 segments[f.segment_index].char_start + f.location.end]
+                for f in findings
+            )
+            fh.write(json.dumps({"doc_id": doc["doc_id"], "spans": spans}) + "\n")
+    return out
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--model")
+    parser.add_argument("--tab", type=Path,
+                        default=ROOT.parent / "shared" / "tab" / "echr_tab_devtrain113.json")
+    parser.add_argument("--tab-eval", type=Path,
+                        default=ROOT.parent / "shared" / "tools" / "tab_eval.py")
+    parser.add_argument("--tab-limit", type=int)
+    parser.add_argument("--no-tab", action="store_true")
+    parser.add_argument("--json-out", type=Path)
+    args = parser.parse_args()
+    config = Config(model=args.model)
+
+    report = {"fixtures": score_fixtures(config)}
+    fx = report["fixtures"]
+    print("Fixtures: recall by identifier family (target)")
+    for fam, recall in fx["recall_by_family"].items():
+        target = TARGETS.get(fam)
+        flag = "" if target is None or recall >= target else "  BELOW TARGET"
+        print(f"  {fam:<14} {recall:6.3f}  of {fx['planted_by_family'][fam]:>3}"
+              f"  ({target if target is not None else '-'}){flag}")
+    print("Fixtures: recall by place")
+    for kind, recall in fx["recall_by_kind"].items():
+        print(f"  {kind:<18} {recall:6.3f}")
+    if fx["precision_medium_high"] is not None:
+        print(f"Precision (medium/high findings that are planted identifiers): "
+              f"{fx['precision_medium_high']:.3f}")
+    if fx["clean_fp_per_1000_words"] is not None:
+        print(f"Anonymised draft: {fx['clean_fp_per_1000_words']:.2f} medium/high findings per "
+              f"1,000 words (target ≤ 3)")
+        for line in fx["clean_findings"][:20]:
+            print(f"    {line}")
+    for miss in fx["misses"]:
+        print(f"  missed: {miss}")
+
+    if not args.no_tab and args.tab.exists() and args.tab_eval.exists():
+        preds = tab_predictions(args.tab, config, args.tab_limit)
+        cmd = [sys.executable, str(args.tab_eval), str(args.tab), "--predictions", str(preds)]
+        if args.tab_limit:
+            cmd += ["--limit", str(args.tab_limit)]
+        json_out = preds.with_suffix(".scores.json")
+        cmd += ["--json-out", str(json_out)]
+        print("\nTAB:", flush=True)
+        subprocess.run(cmd, check=True)
+        if json_out.exists():
+            report["tab"] = json.loads(json_out.read_text())
+    if args.json_out:
+        args.json_out.write_text(json.dumps(report, indent=2))
+
+
+if __name__ == "__main__":
+    main()
