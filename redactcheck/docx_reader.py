@@ -111,7 +111,9 @@ _CORE_PROPS = {
     f"{{{DC_NS}}}description": "description",
     f"{{{CP_NS}}}category": "category",
 }
-_APP_PROPS = {f"{{{EP_NS}}}Company": "Company", f"{{{EP_NS}}}Manager": "Manager"}
+# TitlesOfParts repeats the title; HyperlinkBase can be a personal folder path.
+_APP_PROPS = {f"{{{EP_NS}}}{n}": n for n in ("Company", "Manager", "HyperlinkBase",
+                                              "TitlesOfParts")}
 _FALSE = ("0", "false", "off")
 
 MACRO_NOTE = "macro-enabled document (.docm): macros were not run"
@@ -141,6 +143,8 @@ def _notes(pkg: Package, fmt: str) -> list[str]:
             f"{len(embedded)} embedded object(s) in word/embeddings/ were not checked;"
             " open and check them separately"
         )
+    if any(n.startswith("customXml/item") for n in pkg.names):
+        notes.append("custom XML data parts (customXml/) were not checked")
     if any(n.startswith("word/glossary/") for n in pkg.names):
         notes.append("building blocks (word/glossary/) were not checked")
     return notes
@@ -359,12 +363,15 @@ class _Reader:
         ):
             for name in self._targets(rel, default, source=""):
                 n = 0
-                for el in self.pkg.xml(name):
-                    prop = table.get(el.tag) if isinstance(el.tag, str) else None
-                    if prop and el.text and el.text.strip():
-                        n += 1
-                        self._add(Segment(el.text, name, "property", n, label.format(prop),
-                                          [TextSpan(0, len(el.text), el)]))
+                for prop_el in self.pkg.xml(name):
+                    prop = table.get(prop_el.tag) if isinstance(prop_el.tag, str) else None
+                    if not prop:
+                        continue
+                    for el in prop_el.iter():  # TitlesOfParts holds a vector of strings
+                        if isinstance(el.tag, str) and el.text and el.text.strip():
+                            n += 1
+                            self._add(Segment(el.text, name, "property", n, label.format(prop),
+                                              [TextSpan(0, len(el.text), el)]))
         for name in self._targets("/custom-properties", "docProps/custom.xml", source=""):
             n = 0
             for prop in self.pkg.xml(name).iter(f"{{{CUSTOM_NS}}}property"):
@@ -376,6 +383,29 @@ class _Reader:
                         self._add(Segment(value.text, name, "property", n,
                                           f"Custom property: {prop.get('name', '?')}",
                                           [TextSpan(0, len(value.text), value)]))
+
+        self._settings()
+
+    def _settings(self) -> None:
+        """Document variables and external links (a template path names its user)."""
+        for name in self._targets("/settings", "word/settings.xml"):
+            n = 0
+            for var in self.pkg.xml(name).iter(_w("docVar")):
+                value = var.get(W_VAL)
+                if value and value.strip():
+                    n += 1
+                    self._add(Segment(value, name, "property", n,
+                                      f"Document variable: {var.get(_w('name'), '?')}",
+                                      [TextSpan(0, len(value), var, 0, W_VAL)]))
+            rels = self.pkg.rels(name)
+            for rel in rels.iter(f"{{{REL_NS}}}Relationship") if rels is not None else ():
+                target = rel.get("Target", "")
+                if rel.get("TargetMode") == "External" and target.strip():
+                    n += 1
+                    kind = rel.get("Type", "").rsplit("/", 1)[-1]
+                    self._add(Segment(target, name, "property", n,
+                                      f"Document property: {kind}",
+                                      [TextSpan(0, len(target), rel, 0, "Target")]))
 
     def _add(self, seg: Segment) -> None:
         if seg.text.strip():

@@ -185,8 +185,18 @@ PARTS = {
         "</cp:coreProperties>"),
     "docProps/app.xml": (
         f'{DECL}<Properties xmlns="http://schemas.openxmlformats.org/officeDocument/2006/'
-        'extended-properties"><Template>Normal.dotm</Template><Manager>Mo Manager</Manager>'
-        "<Company>Fictional Council</Company></Properties>"),
+        'extended-properties" xmlns:vt="http://schemas.openxmlformats.org/officeDocument/'
+        '2006/docPropsVTypes"><Template>Normal.dotm</Template><Manager>Mo Manager</Manager>'
+        "<Company>Fictional Council</Company><TitlesOfParts><vt:vector size=\"1\" "
+        "baseType=\"lpstr\"><vt:lpstr>Review of Family Q</vt:lpstr></vt:vector>"
+        "</TitlesOfParts></Properties>"),
+    "word/settings.xml": story(
+        "settings", '<w:attachedTemplate r:id="rId1"/><w:docVars>'
+        '<w:docVar w:name="ChildName" w:val="Pip Quill"/></w:docVars>'),
+    "word/_rels/settings.xml.rels": (
+        f'{DECL}<Relationships xmlns="{PKG_REL}">'
+        + rel("rId1", "attachedTemplate", "file:///C:/Users/jo.park/Templates/SCR.dotx", True)
+        + "</Relationships>"),
     "docProps/custom.xml": (
         f'{DECL}<Properties xmlns="http://schemas.openxmlformats.org/officeDocument/2006/'
         'custom-properties" xmlns:vt="http://schemas.openxmlformats.org/officeDocument/2006/'
@@ -200,7 +210,7 @@ DOC_RELS = (
     + rel("rId7", "comments", "comments.xml") + rel("rId8", "styles", "styles.xml")
     + '<Relationship Id="rId9" Type="http://schemas.microsoft.com/office/2011/relationships/'
     'people" Target="people.xml"/>'
-    + rel("rId10", "header", "header3.xml")
+    + rel("rId10", "header", "header3.xml") + rel("rId13", "settings", "settings.xml")
     + rel("rId11", "hyperlink", "https://example.org/cases/quill", external=True)
     + rel("rId12", "hyperlink", "mailto:lena.marsh@example.org", external=True)
 )
@@ -258,7 +268,12 @@ EXPECTED = [
     ("docProps/core.xml", "property", "Document property: keywords", 4, "Quill Lane"),
     ("docProps/app.xml", "property", "Document property: Manager", 1, "Mo Manager"),
     ("docProps/app.xml", "property", "Document property: Company", 2, "Fictional Council"),
+    ("docProps/app.xml", "property", "Document property: TitlesOfParts", 3,
+     "Review of Family Q"),
     ("docProps/custom.xml", "property", "Custom property: CaseRef", 1, "CR-12345"),
+    ("word/settings.xml", "property", "Document variable: ChildName", 1, "Pip Quill"),
+    ("word/settings.xml", "property", "Document property: attachedTemplate", 2,
+     "file:///C:/Users/jo.park/Templates/SCR.dotx"),
 ]
 
 
@@ -383,6 +398,11 @@ def test_embedded_objects_are_noted(tmp_path: Path) -> None:
         "1 embedded object(s) in word/embeddings/ were not checked;"
         " open and check them separately"
     ]
+
+
+def test_custom_xml_parts_are_noted(tmp_path: Path) -> None:
+    path = build_docx(tmp_path / "cx.docx", p(r("x")), {"customXml/item1.xml": "<a>b</a>"})
+    assert load(path).notes == ["custom XML data parts (customXml/) were not checked"]
 
 
 def test_paragraph_hidden_by_its_style(tmp_path: Path) -> None:
