@@ -21,7 +21,7 @@ from .common import jigsaw_severity, relative_posix
 from .mask import finding_text, mask, mask_context
 
 
-def render(result: CheckResult, options: ReportOptions) -> bytes:
+def render(result: CheckResult, options: ReportOptions) -> str:
     root = etree.Element("testsuites", name="redactcheck")
     suite = etree.SubElement(root, "testsuite", name="redactcheck")
     failed = errored = 0
@@ -44,7 +44,9 @@ def render(result: CheckResult, options: ReportOptions) -> bytes:
     for element in (root, suite):
         for key, value in counts.items():
             element.set(key, value)
-    return etree.tostring(root, xml_declaration=True, encoding="UTF-8", pretty_print=True)
+    # str, not bytes, so the report can also go to stdout in a CI step.
+    body = etree.tostring(root, encoding="unicode", pretty_print=True)
+    return '<?xml version="1.0" encoding="UTF-8"?>\n' + body
 
 
 def _failures(doc: DocumentResult, options: ReportOptions) -> list[tuple[str, str, str]]:

@@ -107,12 +107,14 @@ def _rule(et: EntityType) -> dict[str, Any]:
 
 
 def _line_index(doc: DocumentResult) -> list[int] | None:
-    """Start offsets of each line of a .txt/.md file, to turn char offsets into line:column."""
-    document = doc.document
-    if document is None or getattr(document, "format", "") not in ("txt", "md"):
+    """Start offsets of each line of a .txt/.md file, to turn char offsets into line:column.
+
+    Read from the path itself (read-only) so this works without the loaded Document.
+    """
+    if Path(doc.path).suffix.lower() not in (".txt", ".md"):
         return None
     try:
-        text = Path(document.path).read_bytes().decode("utf-8-sig")
+        text = Path(doc.path).read_bytes().decode("utf-8-sig")
     except (OSError, UnicodeDecodeError):
         return None
     starts = [0]

@@ -1,0 +1,277 @@
+"""The annotated copy: the draft with a Word comment anchored on each finding's characters.
+
+How it stays exact and leaves everything else alone:
+
+1. For each finding in the main text, the reader's spans give the `w:t` nodes and the
+   character offsets inside them. Their element paths are taken from the reader's trees.
+2. python-docx opens a fresh copy of the package (never the reader's trees, which the
+   redaction stage may still need) and the same paths find the same `w:t` nodes there.
+3. Each affected run is split at the finding's start and end (a split copies the run's
+   formatting, so the text looks exactly as before), and `Document.add_comment` anchors
+   the comment on the runs that now hold exactly the finding's characters.
+
+Findings that Word cannot anchor a comment on (headers, footers, notes, existing
+comments, tracked deletions, hidden text, link targets, alt text, properties) go into a
+short table inserted at the start of the copy, with the jigsaw risk when there is one.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import io
+from collections import defaultdict
+from dataclasses import dataclass
+from typing import Any
+
+from ..entities import entity_type
+from ..errors import ConfigError
+from ..findings import Finding
+from ..result import CheckResult, DocumentResult
+from . import ReportOptions
+from .common import MAIN_TEXT_KINDS, visible_findings
+from .mask import finding_text, mask_context
+
+AUTHOR = "redactcheck"
+INITIALS = "RC"
+TABLE_HEADING = "redactcheck findings outside the main text"
+JIGSAW_HEADING = "redactcheck: combination of details (jigsaw risk)"
+
+W_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
+XML_SPACE = "{http://www.w3.org/XML/1998/namespace}space"
+
+
+def _w(name: str) -> str:
+    return f"{{{W_NS}}}{name}"
+
+
+@dataclass
+class _Piece:
+    """Characters [lo, hi) of the `w:t` at `path` (relative to the part's root)."""
+
+    path: str
+    lo: int
+    hi: int
+
+
+def render(result: CheckResult, options: ReportOptions) -> bytes:
+    """Bytes of the annotated copy of the one DOCX document in `result`."""
+    docs = [d for d in result.documents if not d.errors]
+    if len(docs) != 1:
+        raise ConfigError("--format docx writes one annotated copy: check one .docx at a time")
+    return annotate(docs[0], options)
+
+
+def annotate(doc: DocumentResult, options: ReportOptions) -> bytes:
+    document = doc.document
+    if document is None or document.package is None:
+        raise ConfigError(
+            f"{doc.path}: --format docx needs a .docx draft; use --format html for text files"
+        )
+    import docx  # python-docx: only the DOCX writers touch it (docs/ARCHITECTURE.md)
+
+    package = document.package
+    findings = visible_findings(doc, options.show_low)
+    anchored: list[tuple[Finding, list[_Piece]]] = []
+    elsewhere: list[Finding] = []
+    for f in findings:
+        pieces = _pieces(f, document, package.main)
+        if pieces:
+            anchored.append((f, pieces))
+        else:
+            elsewhere.append(f)
+
+    try:
+        word = docx.Document(io.BytesIO(package.to_bytes()))
+    except (ValueError, KeyError) as exc:  # e.g. a .docm's macro-enabled content type
+        raise ConfigError(f"{doc.path}: cannot write an annotated copy ({exc})") from None
+    root = word.element
+
+    # Resolve every path before any split: splitting changes later paths.
+    nodes: dict[str, Any] = {}
+    for _, pieces in anchored:
+        for p in pieces:
+            if p.path not in nodes:
+                node = root.find(p.path)
+                if node is None or node.tag != _w("t"):
+                    raise ConfigError(f"{doc.path}: the draft changed while it was annotated")
+                nodes[p.path] = node
+    cuts: dict[str, set[int]] = defaultdict(set)
+    for _, pieces in anchored:
+        for p in pieces:
+            cuts[p.path].update((p.lo, p.hi))
+    runs_at = {path: _split(nodes[path], sorted(c)) for path, c in cuts.items()}
+
+    from docx.text.run import Run
+
+    for f, pieces in anchored:
+        first = _run_at(runs_at[pieces[0].path], pieces[0].lo)
+        last = _run_at(runs_at[pieces[-1].path], pieces[-1].hi - 1)
+        lines = _comment_lines(f, options.mask)
+        comment = word.add_comment([Run(first, word), Run(last, word)], text=lines[0],
+                                   author=AUTHOR, initials=INITIALS)
+        for line in lines[1:]:
+            comment.add_paragraph(line)
+
+    if elsewhere or doc.jigsaw:
+        _insert_front_matter(word, elsewhere, doc.jigsaw, options.mask)
+    out = io.BytesIO()
+    word.save(out)
+    return out.getvalue()
+
+
+def _pieces(f: Finding, document: Any, main_part: str) -> list[_Piece]:
+    """The `w:t` pieces under a main-text finding, or [] when it cannot carry a comment."""
+    if f.location.kind not in MAIN_TEXT_KINDS or f.location.part != main_part:
+        return []
+    if not 0 <= f.segment_index < len(document.segments):
+        return []
+    seg = document.segments[f.segment_index]
+    start, end = f.location.start, f.location.end
+    spans = seg.spans_in(start, end)
+    if not spans:
+        return []
+    pieces = []
+    for s in spans:
+        node = s.node
+        kind = s.kind or seg.kind
+        if s.attr is not None or node.tag != _w("t") or kind not in MAIN_TEXT_KINDS:
+            return []
+        parent = node.getparent()
+        if parent is None or parent.tag != _w("r"):
+            return []
+        lo = s.offset + max(start, s.start) - s.start
+        hi = s.offset + min(end, s.end) - s.start
+        pieces.append(_Piece(node.getroottree().getelementpath(node), lo, hi))
+    return pieces
+
+
+def _split(t: Any, cuts: list[int]) -> list[tuple[int, int, Any]]:
+    """Split the run holding `t` at the given offsets; [(lo, hi, w:r)] covering t's text.
+
+    Cuts are applied right to left so the original `t` keeps the leftmost piece. The
+    new run copies only the run properties (formatting); everything after `t` in the
+    original run (more text, tabs, breaks) moves to the rightmost new run.
+    """
+    from copy import deepcopy
+
+    from docx.oxml import OxmlElement
+
+    text = t.text or ""
+    pieces: list[tuple[int, int, Any]] = []
+    hi = len(text)
+    for cut in sorted({c for c in cuts if 0 < c < len(text)}, reverse=True):
+        run = t.getparent()
+        new_run = OxmlElement("w:r")
+        rpr = run.find(_w("rPr"))
+        if rpr is not None:
+            new_run.append(deepcopy(rpr))
+        new_t = OxmlElement("w:t")
+        new_t.text = text[cut:hi]
+        new_t.set(XML_SPACE, "preserve")
+        new_run.append(new_t)
+        for sibling in list(t.itersiblings()):
+            new_run.append(sibling)  # append moves the element
+        run.addnext(new_run)
+        t.text = text[:cut]
+        t.set(XML_SPACE, "preserve")
+        pieces.append((cut, hi, new_run))
+        hi = cut
+    pieces.append((0, hi, t.getparent()))
+    pieces.reverse()
+    return pieces
+
+
+def _run_at(pieces: list[tuple[int, int, Any]], offset: int) -> Any:
+    for lo, hi, run in pieces:
+        if lo <= offset < hi:
+            return run
+    return pieces[-1][2]
+
+
+def _comment_lines(f: Finding, masked: bool) -> list[str]:
+    et = entity_type(f.entity)
+    shown = finding_text(f, masked)
+    return [
+        f"{f.severity.value.upper()}: {et.title} (\u201c{shown}\u201d)",
+        f"Why it identifies: {et.description}",
+        f"Write instead: {f.guidance or et.guidance}",
+    ]
+
+
+def _insert_front_matter(word: Any, elsewhere: list[Finding], jigsaw: dict | None,
+                         masked: bool) -> None:
+    """Add the heading(s) and table(s) at the end, then move them to the start of the body."""
+    body = word.element.body
+    existing = set(body)
+    if elsewhere:
+        _heading(word, TABLE_HEADING)
+        table = _table(word, ["Place", "Severity", "Found", "Guidance"])
+        for f in elsewhere:
+            et = entity_type(f.entity)
+            _row(table, [f.location.label, f.severity.value.upper(),
+                         f"{et.title}: \u201c{finding_text(f, masked)}\u201d",
+                         f.guidance or et.guidance])
+    if jigsaw:
+        _jigsaw(word, jigsaw, masked)
+    word.add_paragraph()  # one empty paragraph between our matter and the draft
+    # python-docx appends before the body's final w:sectPr; pick ours out by identity.
+    added = [el for el in body if el not in existing]
+    for i, el in enumerate(added):
+        body.insert(i, el)
+
+
+def _heading(word: Any, text: str) -> None:
+    try:
+        word.add_paragraph(text, style="Heading 2")
+    except KeyError:  # the draft's template has no such style: bold text instead
+        word.add_paragraph().add_run(text).bold = True
+
+
+def _table(word: Any, header: list[str]) -> Any:
+    table = word.add_table(rows=1, cols=len(header))
+    # No grid style in this template: the table still reads fine without borders.
+    with contextlib.suppress(KeyError, ValueError):
+        table.style = "Table Grid"
+    for cell, text in zip(table.rows[0].cells, header, strict=True):
+        cell.text = ""
+        cell.paragraphs[0].add_run(text).bold = True
+    return table
+
+
+def _row(table: Any, values: list[str]) -> None:
+    for cell, text in zip(table.add_row().cells, values, strict=True):
+        cell.text = text
+
+
+def _jigsaw(word: Any, jigsaw: dict, masked: bool) -> None:
+    """The jigsaw dict, generically: scalars as lines, lists of dicts as tables."""
+    values = [str(q.get("value", "")) for q in jigsaw.get("quasi_identifiers", [])]
+
+    def shown(v: Any) -> str:
+        if isinstance(v, list):
+            return ", ".join(shown(x) for x in v)
+        if isinstance(v, dict):
+            return "; ".join(f"{k}: {shown(x)}" for k, x in v.items())
+        text = "" if v is None else str(v)
+        return mask_context(text, values) if masked else text
+
+    _heading(word, f"{JIGSAW_HEADING}: {jigsaw.get('band', '')}")
+    for key, value in jigsaw.items():
+        if key == "band":
+            continue
+        label = key.replace("_", " ").capitalize()
+        if isinstance(value, list) and value and all(isinstance(v, dict) for v in value):
+            word.add_paragraph(label)
+            keys: list[str] = []
+            for item in value:
+                keys.extend(k for k in item if k not in keys)
+            table = _table(word, keys)
+            for item in value:
+                _row(table, [shown(item.get(k)) for k in keys])
+        elif isinstance(value, list):
+            word.add_paragraph(label)
+            for item in value:
+                word.add_paragraph(shown(item))
+        else:
+            word.add_paragraph(f"{label}: {shown(value)}")
+
