@@ -12,6 +12,10 @@ from ..result import CheckResult
 FORMATS: dict[str, str] = {
     "terminal": "terminal",
     "json": "json_report",
+    "html": "html",
+    "sarif": "sarif",
+    "junit": "junit",
+    "docx": "docx",
 }
 
 
