@@ -596,7 +596,7 @@ class _Part:
             tag = node.tag
             if tag == W_TXBXCONTENT:
                 st.boxes.append(node)
-            elif tag == WP_DOCPR:
+            elif tag == WP_DOCPR or tag.endswith("}cNvPr"):
                 st.alts.append(("Image description", node, "descr"))
                 st.alts.append(("Image title", node, "title"))
             elif tag == A_HLINKCLICK:
@@ -627,11 +627,19 @@ class _Part:
             if target and rel.get("TargetMode") == "External":
                 out(Segment(target, part, "hyperlink", n, f"Hyperlink target, paragraph {n}",
                             [TextSpan(0, len(target), rel, 0, "Target")]))
+        # Word copies wp:docPr's descr/title into the picture's own cNvPr: one segment
+        # per distinct value, with a span on every copy so a redaction reaches them all.
+        alt_segments: dict[tuple[str, str], Segment] = {}
         for label, node, attr in st.alts:
             value = node.get(attr)
-            if value:
-                out(Segment(value, part, "alt_text", n, label,
-                            [TextSpan(0, len(value), node, 0, attr)]))
+            if not value or not value.strip():
+                continue
+            span = TextSpan(0, len(value), node, 0, attr)
+            if (label, value) in alt_segments:
+                alt_segments[label, value].spans.append(span)
+            else:
+                alt_segments[label, value] = Segment(value, part, "alt_text", n, label, [span])
+                out(alt_segments[label, value])
 
     def rel(self, rid: str) -> etree._Element | None:
         if self._rels is None:
@@ -669,6 +677,7 @@ def _embedded(el: etree._Element) -> Iterator[etree._Element]:
         if tag == W_TXBXCONTENT:
             yield c
             continue  # its paragraphs are walked as the text box's own blocks
-        if tag in (WP_DOCPR, A_HLINKCLICK) or (tag.startswith(V_PREFIX) and c.get("alt")):
+        if (tag in (WP_DOCPR, A_HLINKCLICK) or (tag.endswith("}cNvPr") and tag != WP_DOCPR)
+                or (tag.startswith(V_PREFIX) and c.get("alt"))):
             yield c
         yield from _embedded(c)

@@ -11,6 +11,7 @@ import zipfile
 from pathlib import Path
 
 import pytest
+from lxml import etree
 
 from redactcheck.document import Document, load
 from redactcheck.docx_reader import MACRO_NOTE, load_docx
@@ -88,7 +89,10 @@ TEXTBOX = (
     "<w:r><mc:AlternateContent><mc:Choice Requires=\"wps\"><w:drawing><wp:anchor>"
     '<wp:docPr id="1" name="Shape 1" descr="Photo of Lena Marsh" title="Lena at home">'
     '<a:hlinkClick r:id="rId12"/></wp:docPr>'
-    "<a:graphic><a:graphicData><wps:wsp><wps:txbx><w:txbxContent>"
+    "<a:graphic><a:graphicData><pic:pic xmlns:pic=\"http://schemas.openxmlformats.org/"
+    "drawingml/2006/picture\"><pic:nvPicPr><pic:cNvPr id=\"0\" name=\"p.png\" "
+    "descr=\"Photo of Lena Marsh\"/></pic:nvPicPr></pic:pic>"
+    "<wps:wsp><wps:txbx><w:txbxContent>"
     + p(r("Box mentions Ivo Grant"))
     + "</w:txbxContent></wps:txbx></wps:wsp></a:graphicData></a:graphic></wp:anchor>"
     "</w:drawing></mc:Choice><mc:Fallback><w:pict><v:shape alt=\"Photo of Lena Marsh\">"
@@ -341,6 +345,9 @@ def test_alternate_content_is_read_once(rich: Path) -> None:
     texts = [s.text for s in doc.segments]
     assert texts.count("Box mentions Ivo Grant") == 1
     assert texts.count("Photo of Lena Marsh") == 1
+    descr = next(s for s in doc.segments if s.text == "Photo of Lena Marsh")
+    # One span on wp:docPr, one on the picture's pic:cNvPr copy; none on the VML fallback.
+    assert [etree.QName(s.node).localname for s in descr.spans] == ["docPr", "cNvPr"]
 
 
 def test_editing_a_span_node_survives_to_bytes(rich: Path, tmp_path: Path) -> None:
