@@ -1,0 +1,186 @@
+"""The proof a redacted copy must pass before it is kept.
+
+Two independent checks on the written bytes:
+
+1. re-read the copy with `redactcheck.document.load` and re-check it with the same
+   analyzer and policy: nothing at or above the threshold may be found, other than what
+   the user chose to keep (rare details, exact ages) and our own replacement labels;
+2. search every member of the package for every string that was removed: XML parts as
+   their text with tags stripped (so a name split over runs is still found) and as their
+   attribute values; other members (images, binaries) byte-wise in UTF-8 and UTF-16.
+
+The search does not use the reader or lxml, so a reader bug cannot hide a leak.
+"""
+
+from __future__ import annotations
+
+import html
+import io
+import re
+import zipfile
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from urllib.parse import unquote
+
+from . import policy
+from .document import Document, load
+from .findings import Finding, Severity, normalise
+
+# Tags whose boundary separates words: paragraphs, cells, breaks, tabs, notes, comments.
+_SEPARATING = frozenset({
+    "p", "tab", "br", "cr", "tc", "tr", "txbxContent", "footnote", "endnote", "comment",
+    "ptab", "lpstr", "lpwstr", "property",
+})
+_TAG = re.compile(
+    r"<(/?)([A-Za-z_][\w.:-]*)((?:[^>\"']|\"[^\"]*\"|'[^']*')*)>|<!--.*?-->|<\?.*?\?>",
+    re.DOTALL,
+)
+_ATTR = re.compile(r"([\w.:-]+)\s*=\s*(?:\"([^\"]*)\"|'([^']*)')")
+_XML_SUFFIXES = (".xml", ".rels", ".vml")
+# Words that may sit next to our labels in a finding without being anyone's detail.
+_FILLER = frozenset({"the", "a", "an", "and", "of", "s", "mr", "mrs", "ms", "miss", "mx", "dr"})
+MIN_NEEDLE = 3
+
+
+@dataclass(frozen=True)
+class Leak:
+    """A removed string, or a finding, that is still in the copy."""
+
+    part: str
+    where: str  # "Paragraph 3", "attribute Target", "binary part"
+    what: str  # "'Donna Morris' (removed PERSON)" or "PERSON 'Donna' found by re-check"
+
+    def __str__(self) -> str:
+        return f"{self.part} ({self.where}): {self.what}"
+
+
+def needles(removed: Iterable[str], replacements: Iterable[str]) -> list[str]:
+    """Strings to search for: unique, at least 3 characters, not one of our labels."""
+    labels = [normalise(r) for r in replacements if r]
+    out: dict[str, str] = {}
+    for text in removed:
+        norm = normalise(text)
+        if len(norm.replace(" ", "")) < MIN_NEEDLE or any(norm in label for label in labels):
+            continue
+        out.setdefault(norm, text.strip())
+    return list(out.values())
+
+
+def _pattern(needle: str) -> re.Pattern[str]:
+    words = normalise(needle).split()
+    body = r"\s+".join(re.escape(w) for w in words)
+    # Word boundaries stop "Ann" matching "annual", but not "Ann's".
+    return re.compile(rf"(?<!\w){body}(?!\w)", re.IGNORECASE)
+
+
+def _bytes_pattern(needle: str, encoding: str) -> re.Pattern[bytes]:
+    raw = re.escape(needle.encode(encoding))
+    if encoding == "utf-8":
+        return re.compile(rb"(?<![A-Za-z0-9])" + raw + rb"(?![A-Za-z0-9])", re.IGNORECASE)
+    return re.compile(raw, re.IGNORECASE)
+
+
+def xml_texts(raw: bytes) -> tuple[str, list[tuple[str, str]]]:
+    """(text with tags stripped, [(attribute name, value)]) of one XML part."""
+    text = raw.decode("utf-8", errors="replace")
+    attrs: list[tuple[str, str]] = []
+
+    def strip(m: re.Match[str]) -> str:
+        if m.group(2) is None:
+            return ""
+        for name, dq, sq in _ATTR.findall(m.group(3) or ""):
+            value = html.unescape(dq or sq)
+            attrs.append((name, value))
+            if "%" in value:
+                attrs.append((name, unquote(value)))
+        local = m.group(2).rsplit(":", 1)[-1]
+        return " " if local in _SEPARATING else ""
+
+    stripped = html.unescape(_TAG.sub(strip, text))
+    return stripped.replace("\u2019", "'"), attrs
+
+
+def find_leaks(data: bytes, strings: Sequence[str], document: Document | None = None
+               ) -> list[Leak]:
+    """Every place in the package (zip bytes) or text file where a string still occurs."""
+    if not strings:
+        return []
+    patterns = [(s, _pattern(s)) for s in strings]
+    if not data.startswith(b"PK"):
+        text = data.decode("utf-8-sig", errors="replace").replace("\u2019", "'")
+        return [Leak("text", _label(document, "text", s), f"{s!r} (removed) remains")
+                for s, pat in patterns if pat.search(text)]
+    leaks: list[Leak] = []
+    with zipfile.ZipFile(io.BytesIO(data)) as zf:
+        for info in zf.infolist():
+            name = info.filename
+            for s, pat in patterns:
+                if pat.search(name):
+                    leaks.append(Leak(name, "part name", f"{s!r} (removed) remains"))
+            raw = zf.read(info)
+            if name.lower().endswith(_XML_SUFFIXES):
+                text, attrs = xml_texts(raw)
+                for s, pat in patterns:
+                    if pat.search(text):
+                        leaks.append(Leak(name, _label(document, name, s),
+                                          f"{s!r} (removed) remains"))
+                    hit = next((a for a, v in attrs if pat.search(v.replace("\u2019", "'"))),
+                               None)
+                    if hit is not None:
+                        leaks.append(Leak(name, f"attribute {hit}", f"{s!r} (removed) remains"))
+            else:
+                for s, _ in patterns:
+                    if any(_bytes_pattern(s, enc).search(raw) for enc in ("utf-8", "utf-16-le")):
+                        leaks.append(Leak(name, "binary part", f"{s!r} (removed) remains"))
+    return leaks
+
+
+def _label(document: Document | None, part: str, needle: str) -> str:
+    """The reader's label of the first segment of `part` holding the string, if any."""
+    if document is not None:
+        pat = _pattern(needle)
+        for seg in document.segments:
+            if seg.part == part and pat.search(seg.text.replace("\u2019", "'")):
+                return seg.label
+    return "text outside the paragraphs read"
+
+
+def is_label_only(text: str, replacements: Iterable[str]) -> bool:
+    """True when a finding's text is made of our own replacement labels ("Person A and
+    Person B", "the [SCHOOL]"): the re-check may flag them, but they identify nobody."""
+    rest = normalise(text)
+    for label in sorted({normalise(r) for r in replacements if r}, key=len, reverse=True):
+        rest = rest.replace(label, " ")
+    words = [w for w in re.split(r"[\s'.,;:()\-–]+", rest) if w]
+    return all(w in _FILLER for w in words)
+
+
+def recheck(path: Path, analyzer, config, threshold: Severity, kept_entities: frozenset[str],
+            replacements: Iterable[str]) -> tuple[Document, list[Finding]]:
+    """Load the copy and return findings at or above the threshold that should not be there."""
+    document = load(path)
+    findings = policy.apply(analyzer.analyze(document), config)
+    labels = list(replacements)
+    remaining = [
+        f for f in findings
+        if f.severity.rank >= threshold.rank
+        and f.entity not in kept_entities
+        and f.entity != "JIGSAW_RISK"
+        and not is_label_only(f.text, labels)
+    ]
+    return document, remaining
+
+
+def prove(path: Path, data: bytes, removed: Iterable[str], analyzer, config,
+          threshold: Severity, kept_entities: frozenset[str], replacements: Sequence[str]
+          ) -> list[Leak]:
+    """All the reasons the copy at `path` (holding `data`) must not be kept; [] if none."""
+    document, remaining = recheck(path, analyzer, config, threshold, kept_entities, replacements)
+    problems = [
+        Leak(f.location.part, f.location.label,
+             f"{f.entity} {f.text!r} found by the re-check ({f.severity.value})")
+        for f in remaining
+    ]
+    problems += find_leaks(data, needles(removed, replacements), document)
+    return problems
