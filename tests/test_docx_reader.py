@@ -435,3 +435,26 @@ def test_large_draft_loads_fast(tmp_path: Path) -> None:
     elapsed = time.perf_counter() - t0
     assert doc.words == 150_000
     assert elapsed < 2.0
+
+
+def test_legacy_vml_text_box_and_moved_text(tmp_path: Path) -> None:
+    body = (
+        p(r("Shape: "), '<w:r><w:pict><v:shape alt="Map of Orla Dene\'s street"><v:textbox>'
+          "<w:txbxContent>" + p(r("Old box names Orla Dene")) + "</w:txbxContent></v:textbox>"
+          "</v:shape></w:pict></w:r>")
+        + p('<w:moveFrom w:id="4" w:author="Di Mover">' + r("Moved away") + "</w:moveFrom>",
+            '<w:moveTo w:id="5" w:author="Di Mover">' + r("Moved here") + "</w:moveTo>",
+            '<w:del w:id="6" w:author="Di Mover"><w:r><w:delInstrText> AUTHOR </w:delInstrText>'
+            "</w:r></w:del>")
+    )
+    doc = load(build_docx(tmp_path / "vml.docx", body))
+    assert seg_tuples(doc) == [
+        (D, "body", "Paragraph 1", 1, "Shape: "),
+        (D, "alt_text", "Image description", 1, "Map of Orla Dene's street"),
+        (D, "textbox", "Text box, paragraph 2", 2, "Old box names Orla Dene"),
+        (D, "body", "Paragraph 3", 3, "Moved here"),
+        (D, "tracked_deletion", "Tracked deletion by Di Mover", 3, "Moved away AUTHOR "),
+        (D, "tracked_deletion", "Tracked change author", 3, "Di Mover"),
+    ]
+    author = doc.segments[-1]
+    assert len(author.spans) == 3  # moveFrom, moveTo and del all carry the name
