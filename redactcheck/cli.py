@@ -176,5 +176,46 @@ def _exit_code(result, fail_on, fail_on_jigsaw: str) -> int:
     return EXIT_OK
 
 
+@main.command()
+@click.argument("source", type=click.Path(path_type=Path))
+@click.option("-o", "--output", type=click.Path(path_type=Path), required=True,
+              help="Where to write the redacted copy (.docx for Word, .txt/.md for text).")
+@click.option("--style", type=click.Choice(["tag", "pseudonym"]), default="tag",
+              show_default=True,
+              help="[NAME]-style tags, or consistent labels (Person A, School 1, Address 1).")
+@click.option("--min-severity", type=SEVERITIES, default="medium", show_default=True,
+              help="Replace findings at or above this severity.")
+@click.option("--keep-comments", is_flag=True,
+              help="Keep comments (their text is redacted and re-checked).")
+@click.option("--keep-revisions", is_flag=True,
+              help="Keep tracked changes (their text is redacted and re-checked).")
+@click.option("--redact-rare", is_flag=True,
+              help="Replace rare details too (default: list them for a person to judge).")
+@click.option("--generalise-ages", is_flag=True,
+              help="Replace exact ages with an age band (under 1, 1–4, 5–10, 11–15, 16–17, adult).")
+@click.option("--log", "log_path", type=click.Path(path_type=Path),
+              help="Write a JSON log of every change (owner-only: it holds the removed text).")
+@click.option("--force", is_flag=True, help="Replace an existing output or log file.")
+@config_options
+def redact(source, output, style, min_severity, keep_comments, keep_revisions, redact_rare,
+           generalise_ages, log_path, force, config_path, model, allow, area, known):
+    """Write a redacted copy of SOURCE to -o, re-read and re-checked before it is kept.
+
+    Exit codes: 0 the copy was written and passed the re-check; 1 something would
+    remain (no file is written); 2 usage or configuration error; 3 SOURCE could not be read.
+    """
+    from .findings import Severity
+    from .redact import RedactOptions, redact_file
+
+    config = build_config(config_path, model, allow, area, known)
+    options = RedactOptions(
+        style=style, min_severity=Severity.parse(min_severity), keep_comments=keep_comments,
+        keep_revisions=keep_revisions, redact_rare=redact_rare, generalise_ages=generalise_ages,
+    )
+    report = redact_file(source, output, config, options, force=force, log=log_path)
+    click.echo("\n".join(report.summary_lines()))
+    sys.exit(EXIT_OK)
+
+
 if __name__ == "__main__":  # pragma: no cover
     main()
