@@ -100,3 +100,15 @@ def sample_result() -> CheckResult:
         DocumentResult(path="notes.txt", words=6, findings=[phone, low], document=text_doc),
         DocumentResult(path="broken.docx", errors=["broken.docx: not a Word file"]),
     ])
+
+
+def check_golden(name: str, data: object) -> None:
+    """Compare parsed report data with tests/golden/NAME (JSON); UPDATE_GOLDEN=1 rewrites it."""
+    import json
+    import os
+
+    path = GOLDEN / name
+    if os.environ.get("UPDATE_GOLDEN") == "1":
+        path.write_text(json.dumps(data, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
+    expected = json.loads(path.read_text(encoding="utf-8"))
+    assert data == expected, f"{name} differs from the golden file (UPDATE_GOLDEN=1 to accept)"
