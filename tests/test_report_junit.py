@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 from lxml import etree
+from report_sample import check_golden, sample_result
 
 from redactcheck.findings import Severity
 from redactcheck.report import ReportOptions, render
-from report_sample import check_golden, sample_result
 
 
 def _parse(text: str) -> etree._Element:

@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 import pytest
+from report_sample import FINDINGS
 
 from redactcheck.report.mask import finding_context, finding_text, mask, mask_context
-from report_sample import FINDINGS
 
 
 @pytest.mark.parametrize(("text", "masked"), [
