@@ -144,7 +144,12 @@ def _runs(text: str, toks: list[Tok]) -> list[list[Tok]]:
     runs: list[list[Tok]] = []
     current: list[Tok] = []
     for tok in toks:
-        joined = bool(current) and re.fullmatch(r"[.]?[ \u00a0]", text[current[-1].end:tok.start])
+        gap = text[current[-1].end:tok.start] if current else ""
+        # "Z.M. Necatigil", "A.-M. Mendiboure": initials may be joined by a dot alone.
+        joined = bool(current) and (
+            re.fullmatch(r"[.]?[ \u00a0]", gap) is not None
+            or (current[-1].initial and re.fullmatch(r"\.-?", gap) is not None)
+        )
         if tok.capitalised and joined:
             current.append(tok)
             continue
@@ -262,11 +267,13 @@ def _verdict(text: str, toks: list[Tok], after_title: bool, lex: Lexicon,
     if initials and toks[0].initial:
         # "D. Morris", "D Morris". A lone "A" or "I" without a dot is an article or pronoun.
         lead = toks[0]
-        dotted = text[lead.end: lead.end + 1] == "."
+        dotted = lead.text.endswith(".") or text[lead.end: lead.end + 1] == "."
         if not dotted and lead.key in ("a", "i"):
             return None
+        # Any capitalised word may follow a dotted initial mid-sentence ("F. Trauttmansdorff"),
+        # but at a sentence start "C. Analysis" is a lettered heading.
         if last.key in lex.surnames or last.key in lex.first or (
-            dotted and last.key not in lex.ambiguous
+            dotted and last.key not in lex.ambiguous and not lead.sentence_start
         ):
             return 0.85, "initial with a surname"
         return None

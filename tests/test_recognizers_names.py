@@ -94,6 +94,21 @@ def test_leaves_look_alikes(person, text):
     assert person(text) == []
 
 
+def test_dotted_initials(person):
+    text = "The Agent, F. Trauttmansdorff, met Mr Z.M. Necatigil and Ms A.-M. Mendiboure."
+    assert texts(person(text)) == ["F. Trauttmansdorff", "Z.M. Necatigil", "A.-M. Mendiboure"]
+
+
+def test_lettered_heading_is_not_an_initial(person):
+    assert person("C. Analysis of practice") == []
+
+
+def test_document_pass_lowercase_only_for_unambiguous_words(run_module):
+    # "Law" is a surname but "law" is an ordinary word: only the capitalised one counts.
+    _, findings = run_module("Mrs Law phoned.\n\nThe law says Law must be told.")
+    assert [(f.segment_index, f.text) for f in findings] == [(0, "Law"), (1, "Law")]
+
+
 def test_title_is_not_part_of_span(person):
     assert person("Dr Chukwuemeka Obi examined the baby.") == [(3, "Chukwuemeka Obi")]
 

@@ -10,7 +10,7 @@ Sources (all openly licensed; no personal data):
 - A small hand list (SUPPLEMENT) of given names common in the UK's Welsh, Irish, South
   Asian, African and Eastern European communities that Faker's lists lack.
 - Optionally SCOWL's British English word list (Debian package `wbritish`, permissive
-  SCOWL licence): first names whose lower-case form is an ordinary English word ("Hope",
+  SCOWL licence): names whose lower-case form is an ordinary English word ("Hope",
   "Jack", "Ruby") go into the generated section of name_stoplist.txt, so the recogniser
   asks for more evidence before flagging them alone.
 """
@@ -157,9 +157,10 @@ def main() -> None:
             w.strip() for w in args.words.read_text(encoding="utf-8").splitlines()
             if w.strip() and w.strip().islower() and "'" not in w
         }
-        common = sorted(n for n in first if n.lower() in words)
+        # Surnames too: "Law" must not turn every "law" into a name in the document pass.
+        common = sorted(n for n in first | last if n.lower() in words)
         (HERE / "name_common_words.txt").write_text(
-            header("Given names that are also ordinary English words (need more evidence)",
+            header("Given names and surnames that are also ordinary English words",
                    "first_names.txt ∩ SCOWL british-english (Debian wbritish 2020.12.07, "
                    "SCOWL licence: use, copy, modify, distribute with notice)")
             + "\n".join(common) + "\n", encoding="utf-8")
