@@ -1,0 +1,160 @@
+"""Annotated DOCX copy: comments on exactly the finding's characters, nothing else changed."""
+
+from __future__ import annotations
+
+import io
+from pathlib import Path
+
+import docx
+import pytest
+from report_sample import JIGSAW
+
+from redactcheck.document import load_text
+from redactcheck.docx_reader import load_docx
+from redactcheck.errors import ConfigError
+from redactcheck.findings import Finding, Location, Severity, make_context
+from redactcheck.report import ReportOptions, render
+from redactcheck.report.docx import TABLE_HEADING
+from redactcheck.result import CheckResult, DocumentResult
+
+W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+
+
+def _draft(path: Path) -> Path:
+    d = docx.Document()
+    d.add_paragraph("Serious Case Review: Child B")
+    p = d.add_paragraph("Donna ")
+    p.add_run("Morris moved to 12 Rose").bold = True
+    p.add_run(" Lane in Ashby.")
+    d.add_table(rows=1, cols=1).cell(0, 0).text = "Oakfield Primary School"
+    d.sections[0].header.paragraphs[0].text = "Morris family file"
+    d.save(path)
+    return path
+
+
+def _finding(doc, text: str, entity: str, severity: Severity = Severity.HIGH) -> Finding:
+    i, seg = next((i, s) for i, s in enumerate(doc.segments) if text in s.text)
+    a = seg.text.index(text)
+    b = a + len(text)
+    return Finding(entity, text, Location(seg.part, seg.kind_at(a, b), seg.paragraph, a, b,
+                                          seg.label), 0.9, severity, "test", "matched",
+                   f"guidance for {entity}", make_context(seg.text, a, b), i)
+
+
+def _annotated(tmp_path: Path, jigsaw: dict | None = None, **kw) -> tuple[bytes, list[Finding]]:
+    doc = load_docx(_draft(tmp_path / "draft.docx"))
+    findings = [_finding(doc, "Donna Morris", "PERSON"),
+                _finding(doc, "12 Rose Lane", "ADDRESS"),
+                _finding(doc, "Oakfield Primary School", "INSTITUTION"),
+                _finding(doc, "Morris family", "PERSON", Severity.MEDIUM)]
+    result = CheckResult([DocumentResult("draft.docx", findings=findings, jigsaw=jigsaw,
+                                         document=doc)])
+    return render("docx", result, ReportOptions(**kw)), findings
+
+
+def _runs(d) -> int:
+    """Runs that carry text (not the comment-reference runs add_comment inserts)."""
+    return sum(1 for r in d.element.body.iter(f"{W}r") if r.find(f"{W}commentReference") is None)
+
+
+def _comment_ranges(d) -> dict[str, str]:
+    """comment id -> the text between its commentRangeStart and commentRangeEnd."""
+    out: dict[str, str] = {}
+    open_: dict[str, list[str]] = {}
+    for el in d.element.body.iter():
+        if el.tag == f"{W}commentRangeStart":
+            open_[el.get(f"{W}id")] = []
+        elif el.tag == f"{W}commentRangeEnd":
+            out[el.get(f"{W}id")] = "".join(open_.pop(el.get(f"{W}id")))
+        elif el.tag == f"{W}t":
+            for parts in open_.values():
+                parts.append(el.text or "")
+    return out
+
+
+def test_comments_cover_exactly_the_findings(tmp_path: Path) -> None:
+    out, _ = _annotated(tmp_path)
+    d = docx.Document(io.BytesIO(out))
+    comments = {str(c.comment_id): c for c in d.comments}
+    ranges = _comment_ranges(d)
+    assert sorted(ranges.values()) == ["12 Rose Lane", "Donna Morris", "Oakfield Primary School"]
+    for cid in ranges:
+        c = comments[cid]
+        assert (c.author, c.initials) == ("redactcheck", "RC")
+    by_text = {ranges[cid]: comments[cid].text for cid in ranges}
+    assert by_text["Donna Morris"].splitlines() == [
+        "HIGH: Name of a person (\u201cDonna Morris\u201d)",
+        "Why it identifies: A real name identifies the person directly.",
+        "Write instead: guidance for PERSON",
+    ]
+
+
+def test_nothing_else_changes(tmp_path: Path) -> None:
+    original = docx.Document(_draft(tmp_path / "orig.docx"))
+    out, _ = _annotated(tmp_path)
+    d = docx.Document(io.BytesIO(out))
+    texts = [p.text for p in d.paragraphs]
+    # Inserted at the start: the heading, then (after the table) one empty paragraph.
+    assert texts[0] == TABLE_HEADING and texts[1] == ""
+    assert texts[2:] == [p.text for p in original.paragraphs]
+    # Splits: "Donna |Morris| moved to |12 Rose|| Lane| in Ashby." = 3 runs -> 6.
+    assert _runs(d) - _runs(original) - _inserted_runs(d) == 3
+    assert d.tables[1].cell(0, 0).text == "Oakfield Primary School"
+    assert d.sections[0].header.paragraphs[0].text == "Morris family file"
+    bold = [r.text for r in d.paragraphs[3].runs if r.bold]
+    assert bold == ["Morris", " moved to ", "12 Rose"]  # formatting carried by the splits
+
+
+def _inserted_runs(d) -> int:
+    """Runs in what the annotator inserted before the draft (heading, table, spacer)."""
+    body = list(d.element.body)
+    first_original = next(i for i, el in enumerate(body)
+                          if el.tag == f"{W}p" and "Serious Case Review" in
+                          "".join(t.text or "" for t in el.iter(f"{W}t")))
+    return sum(1 for el in body[:first_original] for _ in el.iter(f"{W}r"))
+
+
+def test_findings_outside_main_text_are_tabled_at_the_start(tmp_path: Path) -> None:
+    out, _ = _annotated(tmp_path)
+    d = docx.Document(io.BytesIO(out))
+    table = d.tables[0]
+    rows = [[c.text for c in row.cells] for row in table.rows]
+    assert rows == [
+        ["Place", "Severity", "Found", "Guidance"],
+        ["Header (default), section 1", "MEDIUM", "Name of a person: \u201cMorris family\u201d",
+         "guidance for PERSON"],
+    ]
+    assert d.element.body[1] is table._tbl
+
+
+def test_jigsaw_section_when_present(tmp_path: Path) -> None:
+    out, _ = _annotated(tmp_path, jigsaw=JIGSAW)
+    d = docx.Document(io.BytesIO(out))
+    texts = [p.text for p in d.paragraphs]
+    heading = next(t for t in texts if t.startswith("redactcheck: combination"))
+    assert heading.endswith(": HIGH")
+    assert "Assumptions" in texts and "Population figures are estimates." in texts
+    cells = {c.text for t in d.tables for row in t.rows for c in row.cells}
+    assert "Replace Ashby with the county: about 12 families would match." in cells
+
+
+def test_masking_applies_to_comment_text(tmp_path: Path) -> None:
+    out, _ = _annotated(tmp_path, mask=True)
+    d = docx.Document(io.BytesIO(out))
+    text = "\n".join(c.text for c in d.comments)
+    assert "D**** M*****" in text and "Donna" not in text
+
+
+def test_text_input_is_a_config_error(tmp_path: Path) -> None:
+    path = tmp_path / "draft.txt"
+    path.write_text("Donna Morris lives here.", encoding="utf-8")
+    result = CheckResult([DocumentResult("draft.txt", document=load_text(path))])
+    with pytest.raises(ConfigError, match="needs a .docx"):
+        render("docx", result, ReportOptions())
+
+
+def test_input_file_untouched(tmp_path: Path) -> None:
+    out, _ = _annotated(tmp_path)
+    before = (tmp_path / "draft.docx").read_bytes()
+    assert out != before
+    assert (tmp_path / "draft.docx").read_bytes() == before
