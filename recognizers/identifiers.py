@@ -167,9 +167,10 @@ _REF_WEAK = re.compile(
 _NUMBER_WORD = re.compile(r"(?:\bno\b\.?|\bnos\b\.?|\bnumbers?\b|\bnum\b|#)", re.IGNORECASE)
 _DATE_LIKE = re.compile(r"^\d{1,2}[/-]\d{1,2}[/-](?:\d{2}|\d{4})$")
 _YEAR_LIKE = re.compile(r"^(?:1[89]|20)\d{2}(?:[/-](?:1[89]|20)?\d{2})?$")
-_ECHR_NO = re.compile(
-    r"\bnos?\.\s*(?P<ref>\d{3,6}/\d{2})\b(?:(?:,| and)\s*(?P<more>\d{3,6}/\d{2})\b)?"
-)
+# "application no. 36244/06", "(nos. 26480/95, 28291/95 and 29280/95)": court application
+# numbers after "no."/"nos.", the whole list.
+_APPLICATION_NO = re.compile(r"\bnos?\.\s*(?=\d{3,6}/\d{2}\b)")
+_APPLICATION_ITEM = re.compile(r"(?:,\s*|\s+and\s+|\s*)(?P<ref>\d{3,6}/\d{2})\b")
 
 
 # --------------------------------------------------------------------------- helpers
@@ -384,10 +385,11 @@ class UkIdentifierRecognizer(EntityRecognizer):
         for m in _LOG_OF_DATE.finditer(text):
             # Wins over the date inside it: the log number alone is meaningless.
             yield hit(m.start("ref"), m.end("ref"), 0.95, "police log number with its date")
-        for m in _ECHR_NO.finditer(text):
-            for group in ("ref", "more"):
-                if m.group(group):
-                    yield hit(m.start(group), m.end(group), 0.8, "application number")
+        for m in _APPLICATION_NO.finditer(text):
+            pos = m.end()
+            while item := _APPLICATION_ITEM.match(text, pos):
+                yield hit(item.start("ref"), item.end("ref"), 0.8, "application number")
+                pos = item.end()
         for m in _CODE.finditer(text):
             if any(s < m.end() and m.start() < e for s, e in spans):
                 continue

@@ -145,7 +145,8 @@ _EVENTS = re.compile(
 _DEMONYM_THING = re.compile(
     r"^[\s-]*(?:measles|windows?|doors?|delight|summer|takeaway|restaurant|food|cuisine|"
     r"lessons?|class(?:es)?|GCSE|A[\s-]level|teacher|shepherd|bread|toast|dressing|polish|"
-    r"horn|kiss|letter|fries|omelette|salad|sausage|coffee|tea|bath|carpet|rug)\b",
+    r"horn|kiss|letter|fries|omelette|salad|sausage|coffee|tea|bath|carpet|rug|house|"
+    r"terrace|building|architecture|era|period|style)\b",
     re.IGNORECASE,
 )
 # "Polish the floor", "go Dutch": the word is a verb or an idiom, not a background.

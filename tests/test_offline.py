@@ -41,9 +41,11 @@ def online_tldextract(monkeypatch, tmp_path):
     """
     import tldextract.tldextract as tld_module
 
+    # ensure_offline() sets this variable for the process; the stock extractor reads it
+    # when constructed, so drop it first.
+    monkeypatch.delenv("TLDEXTRACT_PUBLIC_SUFFIX_LIST_URLS", raising=False)
     monkeypatch.setattr(tld_module, "TLD_EXTRACTOR", tld_module.TLDExtract(cache_dir=str(tmp_path)))
     monkeypatch.setattr(offline, "_done", False)
-    monkeypatch.delenv("TLDEXTRACT_PUBLIC_SUFFIX_LIST_URLS", raising=False)
     return tmp_path
 
 
