@@ -55,13 +55,25 @@ class Leak:
         return f"{self.part} ({self.where}): {self.what}"
 
 
+def true_labels(replacements: Iterable[str], removed: Iterable[str]) -> list[str]:
+    """Replacements that hold none of the removed strings. Only these may excuse a
+    finding or a search hit: a replacement that kept the original text ("Donna Morris" →
+    "Donna Morris") must not certify itself."""
+    pats = [_pattern(r) for r in {normalise(t) for t in removed}
+            if len(r.replace(" ", "")) >= MIN_NEEDLE]
+    return [r for r in dict.fromkeys(replacements)
+            if r and not any(p.search(normalise(r)) for p in pats)]
+
+
 def needles(removed: Iterable[str], replacements: Iterable[str]) -> list[str]:
     """Strings to search for: unique, at least 3 characters, not one of our labels."""
     labels = [normalise(r) for r in replacements if r]
     out: dict[str, str] = {}
     for text in removed:
         norm = normalise(text)
-        if len(norm.replace(" ", "")) < MIN_NEEDLE or any(norm in label for label in labels):
+        if len(norm.replace(" ", "")) < MIN_NEEDLE or any(
+            _pattern(norm).search(label) for label in labels
+        ):
             continue
         out.setdefault(norm, text.strip())
     return list(out.values())
@@ -176,6 +188,8 @@ def prove(path: Path, data: bytes, removed: Iterable[str], analyzer, config,
           threshold: Severity, kept_entities: frozenset[str], replacements: Sequence[str]
           ) -> list[Leak]:
     """All the reasons the copy at `path` (holding `data`) must not be kept; [] if none."""
+    removed = list(removed)
+    replacements = true_labels(replacements, removed)
     document, remaining = recheck(path, analyzer, config, threshold, kept_entities, replacements)
     problems = [
         Leak(f.location.part, f.location.label,
