@@ -22,7 +22,7 @@ from ..findings import KINDS, Finding
 from ..result import CheckResult, DocumentResult
 from . import ReportOptions
 from .common import MAIN_TEXT_KINDS, SEVERITIES, jigsaw_severity, visible_findings
-from .mask import finding_context, finding_text, mask, mask_context, same_place
+from .mask import finding_context, finding_text, mask, mask_context, name_parts
 
 KIND_TITLES = {
     "property": "Document properties",
@@ -142,7 +142,11 @@ def render(result: CheckResult, options: ReportOptions) -> str:
 
 def _doc_view(index: int, doc: DocumentResult, options: ReportOptions) -> DocView:
     findings = visible_findings(doc, options.show_low)
-    rows = [_row(index, n, f, findings, options.mask) for n, f in enumerate(findings, start=1)]
+    # Masked output hides every text found anywhere in the document wherever it appears.
+    secrets = [f.text for f in doc.findings]
+    secrets += name_parts(secrets)
+    rows = [_row(index, n, f, doc.findings, options.mask)
+            for n, f in enumerate(findings, start=1)]
     main_groups: list[Group] = []
     hidden_groups: list[Group] = []
     document = doc.document
@@ -161,7 +165,7 @@ def _doc_view(index: int, doc: DocumentResult, options: ReportOptions) -> DocVie
             if group is None:
                 group = groups[key] = Group(KIND_TITLES.get(key, key))
                 (main_groups if main else hidden_groups).append(group)
-            group.segments.append(ShownSegment(seg.label, _pieces(seg.text, seg_rows,
+            group.segments.append(ShownSegment(seg.label, _pieces(seg.text, seg_rows, secrets,
                                                                   options.mask)))
         order = {k: n for n, k in enumerate(KINDS)}
         hidden_groups.sort(key=lambda g: order.get(_kind_of(g.title), 99))
@@ -185,14 +189,13 @@ def _row(doc_index: int, n: int, f: Finding, findings: list[Finding], masked: bo
     return Row(
         anchor=f"f{doc_index}-{n}", finding=f, title=et.title,
         text=finding_text(f, masked),
-        context=finding_context(f, masked, same_place(f, findings)),
+        context=finding_context(f, masked, findings),
         why=et.description, guidance=f.guidance or et.guidance,
     )
 
 
-def _pieces(text: str, rows: list[Row], masked: bool) -> list[Piece]:
+def _pieces(text: str, rows: list[Row], secrets: list[str], masked: bool) -> list[Piece]:
     """Split a segment's text into plain and highlighted pieces (overlaps: first wins)."""
-    secrets = [r.finding.text for r in rows]
     pieces: list[Piece] = []
     cursor = 0
     for row in sorted(rows, key=lambda r: (r.finding.location.start, -r.finding.location.end)):

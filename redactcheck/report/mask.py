@@ -40,7 +40,9 @@ def mask_context(context: str, secrets: Iterable[str]) -> str:
     ordered = sorted({s for s in secrets if s and s.strip()}, key=len, reverse=True)
     if not ordered:
         return context
-    pattern = re.compile("|".join(re.escape(s) for s in ordered), re.IGNORECASE)
+    # Whole words only, so masking "Ann" does not star the middle of "Annual".
+    alternatives = "|".join(re.escape(s) for s in ordered)
+    pattern = re.compile(rf"(?<!\w)(?:{alternatives})(?!\w)", re.IGNORECASE)
     return pattern.sub(lambda m: mask(m.group(0)), context)
 
 
@@ -54,11 +56,15 @@ def finding_context(finding: Finding, masked: bool, neighbours: Iterable[Finding
     if not masked:
         return finding.context
     secrets = [finding.text, *(n.text for n in neighbours)]
-    return mask_context(finding.context, secrets)
+    return mask_context(finding.context, [*secrets, *name_parts(secrets)])
 
 
-def same_place(finding: Finding, findings: Iterable[Finding]) -> list[Finding]:
-    """Findings in the same segment (or, without a segment index, the same place label)."""
-    if finding.segment_index >= 0:
-        return [f for f in findings if f.segment_index == finding.segment_index]
-    return [f for f in findings if f.location.label == finding.location.label]
+def name_parts(texts: Iterable[str]) -> list[str]:
+    """Capitalised words of the found texts ("Brinnington" from "14 Brinnington Road").
+
+    A snippet often shows part of an identifier on its own ("the Brinnington estate"),
+    which matching whole finding texts would miss; masking these words too costs a
+    little readability in masked output only.
+    """
+    return [w for t in texts for w in _WORD.findall(t) if len(w) >= 3 and w[0].isupper()]
+

@@ -23,7 +23,7 @@ from ..findings import Finding, Severity
 from ..result import CheckResult, DocumentResult
 from . import ReportOptions
 from .common import document_uri, jigsaw_severity, visible_findings
-from .mask import finding_context, finding_text, mask, mask_context, same_place
+from .mask import finding_context, finding_text, mask, mask_context
 
 SCHEMA_URI = "https://json.schemastore.org/sarif-2.1.0.json"
 INFORMATION_URI = "https://github.com/redactcheck/redactcheck"
@@ -146,7 +146,9 @@ def _result(f: Finding, doc: DocumentResult, uri: str, lines: list[int] | None,
     et = entity_type(f.entity)
     loc = f.location
     text = finding_text(f, masked)
-    context = finding_context(f, masked, same_place(f, findings))
+    # Every text found anywhere in the document is masked inside the snippet: a
+    # neighbouring name found in another paragraph must not show through either.
+    context = finding_context(f, masked, doc.findings)
     message = f"{et.title} \"{text}\" in {loc.label}. {f.guidance or et.guidance}"
     logical_name = loc.label if loc.part == "text" else f"{loc.part}/{loc.label}"
     return {
