@@ -162,7 +162,11 @@ def is_label_only(text: str, replacements: Iterable[str]) -> bool:
     """True when a finding's text is made of our own replacement labels ("Person A and
     Person B", "the [SCHOOL]"): the re-check may flag them, but they identify nobody."""
     rest = normalise(text)
-    for label in sorted({normalise(r) for r in replacements if r}, key=len, reverse=True):
+    labels = sorted({normalise(r) for r in replacements if r}, key=len, reverse=True)
+    core = re.sub(r"'s$", "", rest).strip()
+    if core and any(_pattern(core).search(label) for label in labels):
+        return True  # a piece of a label: "Area" of "Area 2"
+    for label in labels:
         rest = rest.replace(label, " ")
     words = [w for w in re.split(r"[\s'.,;:()\-–]+", rest) if w]
     return all(w in _FILLER for w in words)

@@ -117,6 +117,8 @@ def test_label_only_findings_are_ignored_by_the_recheck():
     labels = ["Person A", "Person B", "[SCHOOL]"]
     assert is_label_only("Person A and Person B", labels)
     assert is_label_only("the [SCHOOL]", labels)
+    assert is_label_only("Area", ["Area 2"])
+    assert not is_label_only("Area Morris", ["Area 2"])
     assert not is_label_only("Person A Morris", labels)
 
 
