@@ -334,7 +334,14 @@ class Plan:
 
     @property
     def removed(self) -> list[str]:
-        return [f.text for f, _ in self.replace]
+        """Strings the proof searches for. A string that is part of a detail the user
+        keeps (a rare detail "nine children" vs a removed "Children") is left out: it
+        stays in the copy on purpose, and the summary lists it."""
+        from .proof import _pattern
+
+        kept = [normalise(f.text) for f in self.marked]
+        return [f.text for f, _ in self.replace
+                if not any(_pattern(normalise(f.text)).search(k) for k in kept)]
 
 
 def plan(document: Document, findings: list[Finding], options: RedactOptions) -> Plan:
