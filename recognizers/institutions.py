@@ -122,7 +122,9 @@ _GENERIC_EXTRA = {
     "regional", "main", "pupil", "referral", "support", "learning", "disability",
     "disabilities", "behaviour", "behavioural", "inclusion", "alternative", "provision",
     "education", "educational", "a&e", "ae", "minor", "injuries", "injury", "walk-in",
-    "urgent", "respite", "short", "break", "breaks", "contact", "team", "service", "services",
+    "urgent", "respite", "practitioner", "headteacher", "head", "teacher", "designated",
+    "lead", "nurse", "officer", "worker", "manager", "named", "doctor",
+    "short", "break", "breaks", "contact", "team", "service", "services",
 }
 
 
@@ -185,8 +187,9 @@ def _name_before(text: str, pos: int) -> int | None:
         low = word.lower()
         if not (word[0].isupper() or low in _CONNECTORS):
             break
-        # A line break ends the run: a heading above is not part of the name.
-        if "\n" in text[m.end("word"):cursor]:
+        # A line break or tab ends the run: a heading above, or the cell before in a table
+        # row ("Headteacher\tPrimary school"), is not part of the name.
+        if any(c in "\n\t\r" for c in text[m.end("word"):cursor]):
             break
         words.append((m.start("word"), word))
         cursor = m.start("word")
