@@ -188,20 +188,47 @@ def merge_overlaps(findings: list[Finding], segment_texts: Sequence[str]) -> lis
 
 
 def _resolve_cluster(cluster: list[Finding], segment_texts: Sequence[str]) -> list[Finding]:
+    """Greedy by priority: the best finding wins its characters; a finding of the same
+    entity that overlaps it widens it; others that overlap a winner are dropped, and
+    findings that overlap no winner are kept (a date beside a longer name stays)."""
     if len(cluster) == 1:
         return cluster
-    best = max(
+    ranked = sorted(
         cluster,
         key=lambda f: (f.severity.rank, f.score, f.location.end - f.location.start),
+        reverse=True,
     )
-    same = [f for f in cluster if f.entity == best.entity]
-    start = min(f.location.start for f in same)
-    end = max(f.location.end for f in same)
+    winners: list[Finding] = []
+    for f in ranked:
+        hits = [i for i, w in enumerate(winners) if _spans_overlap(f, w)]
+        if not hits:
+            winners.append(f)
+        elif all(winners[i].entity == f.entity for i in hits):
+            merged = winners[hits[0]]
+            for i in (*hits[1:], None):
+                merged = _widen(merged, f if i is None else winners[i], segment_texts)
+            winners = [w for i, w in enumerate(winners) if i not in hits[1:]]
+            winners[hits[0]] = merged
+    # A widened winner can now overlap another winner: keep the earlier (higher) one.
+    kept: list[Finding] = []
+    for w in winners:
+        if not any(_spans_overlap(w, k) for k in kept):
+            kept.append(w)
+    return kept
+
+
+def _spans_overlap(a: Finding, b: Finding) -> bool:
+    return a.location.start < b.location.end and b.location.start < a.location.end
+
+
+def _widen(best: Finding, other: Finding, segment_texts: Sequence[str]) -> Finding:
+    start = min(best.location.start, other.location.start)
+    end = max(best.location.end, other.location.end)
     if (start, end) == (best.location.start, best.location.end):
-        return [best]
+        return best
     text = segment_texts[best.segment_index]
     loc = replace(best.location, start=start, end=end)
     if loc.char_start is not None:
         offset = loc.char_start - best.location.start
         loc = replace(loc, char_start=start + offset, char_end=end + offset)
-    return [best.with_(location=loc, text=text[start:end], context=make_context(text, start, end))]
+    return best.with_(location=loc, text=text[start:end], context=make_context(text, start, end))

@@ -124,3 +124,18 @@ def test_plain_text_paragraph_offsets():
     for s in segs:
         assert text[s.char_start:s.char_start + len(s.text)] == s.text
     assert [s.label for s in segs] == ["Paragraph 1", "Paragraph 2", "Paragraph 3"]
+
+
+def test_merge_keeps_findings_that_do_not_overlap_the_winner():
+    text = "On 21 June D. Morris rang the school."
+    date = finding("DATE_EXACT", 3, 10, text, score=0.85)  # 21 June
+    known = finding("KNOWN", 8, 20, text, score=1.0)  # "ne D. Morris" (overlaps the date)
+    name = finding("PERSON", 11, 20, text, score=0.6)  # D. Morris
+    merged = merge_overlaps([date, known, name], [text])
+    # KNOWN wins its characters; PERSON overlaps only KNOWN and goes; the date overlaps
+    # KNOWN too, so it goes as well: only findings clear of every winner stay.
+    assert [(f.entity, f.text) for f in merged] == [("KNOWN", "ne D. Morris")]
+    clear = finding("KNOWN", 11, 20, text, score=1.0)
+    merged = merge_overlaps([date, clear, name], [text])
+    assert [(f.entity, f.text) for f in merged] == [("DATE_EXACT", "21 June"),
+                                                   ("KNOWN", "D. Morris")]
