@@ -73,7 +73,7 @@ def _alt(words: list[str]) -> str:
 
 
 # "St" is a street type only when no capitalised word follows ("Mill St", not "St Anne's").
-_ALL_TYPE = rf"(?:{_alt(_STREET_TYPES)})\b(?:\.)?(?!\s+[A-Z][a-z])"
+_ALL_TYPE = rf"(?:{_alt(_STREET_TYPES)})\b(?!\s+[A-Z][a-z])"
 _BARE_TYPE = rf"(?:{_alt(_BARE_TYPES)})\b(?!\s+[A-Z][a-z])"
 _CAPWORD = r"[A-Z][a-z'’]+(?:-[A-Z][a-z'’]+)?"
 _STREET_NAME = rf"(?:{_CAPWORD}\s+){{1,3}}"
