@@ -276,7 +276,9 @@ def find_places(text: str, exempt: set[str] = frozenset(), nlp_artifacts=None) -
         next_to_place = len(prefix) in place_ends or PlaceIndex.key(last_word) in exempt
         if (_POSTCODE_BEFORE.search(before) or next_to_place
                 or _STREET_END_BEFORE.search(before)
-                or _DISTRICT_AFTER.match(text[m.end():m.end() + 12])):
+                # "the SK5 area"; not "the M6 area": one-letter areas (B, M, S…) share
+                # their districts with motorways, roads and vitamins.
+                or (len(m["area"]) == 2 and _DISTRICT_AFTER.match(text[m.end():m.end() + 12]))):
             hits.append(_Hit("POSTCODE", m.start(), m.end(), 0.75, "a postcode district"))
 
     for m in _BARE_STREET.finditer(text):
@@ -329,6 +331,8 @@ def find_places(text: str, exempt: set[str] = frozenset(), nlp_artifacts=None) -
                 continue
             hits.append(_Hit("LOCATION", ent.start_char, ent.end_char, 0.45,
                              f"a place name (spaCy {ent.label_})"))
+    # An allowed term or the board's area is never flagged, whatever pattern found it.
+    hits = [h for h in hits if PlaceIndex.key(text[h.start:h.end]) not in exempt]
     return _drop_contained(hits)
 
 
