@@ -89,7 +89,8 @@ _PRISON_PREFIX = re.compile(
 )
 _WORD_BEFORE = re.compile(r"(?P<word>St\.|[\w'’&-]+)\s*$")
 
-_CONNECTORS = {"of", "the", "and", "&", "upon", "on", "de", "la", "le", "in"}
+# "and" is not a connector: "Stepping Hill Hospital and Lark Hill Primary School" is two.
+_CONNECTORS = {"of", "the", "&", "upon", "on", "de", "la", "le", "in"}
 _PSEUDONYM_WORDS = {"child", "sibling", "adult", "mother", "father", "baby", "parent", "twin",
                     "person", "subject", "young", "mr", "mrs", "ms", "miss", "dr"}
 # Sentence-opening and function words that happen to be capitalised before a type.
@@ -175,12 +176,12 @@ class InstitutionRecognizer(EntityRecognizer):
         return out
 
 
-def _name_before(text: str, pos: int) -> int | None:
-    """Start of the specific proper-noun run ending just before pos, or None."""
+def _name_before(text: str, pos: int, floor: int = 0) -> int | None:
+    """Start of the specific proper-noun run ending just before pos (not before floor)."""
     words: list[tuple[int, str]] = []
     cursor = pos
     for _ in range(6):
-        m = _WORD_BEFORE.search(text, max(0, cursor - 40), cursor)
+        m = _WORD_BEFORE.search(text, max(floor, cursor - 40), cursor)
         if m is None or not m.group("word"):
             break
         word = m.group("word")
@@ -190,6 +191,10 @@ def _name_before(text: str, pos: int) -> int | None:
         # A line break or tab ends the run: a heading above, or the cell before in a table
         # row ("Headteacher\tPrimary school"), is not part of the name.
         if any(c in "\n\t\r" for c in text[m.end("word"):cursor]):
+            break
+        # An ALL-CAPS word before a Title-case name is a heading, not part of the name
+        # ("SAFEGUARDING PRACTICE Lark Hill School"); short ones ("RC", "CE") are kept.
+        if words and len(word) > 2 and word.isupper() and not words[-1][1].isupper():
             break
         words.append((m.start("word"), word))
         cursor = m.start("word")
@@ -218,8 +223,9 @@ def find_institutions(text: str, area: set[str] = frozenset(),
                       allow: set[str] = frozenset()) -> list[tuple[int, int, str, str]]:
     """(start, end, kind, explanation) for each named institution; no overlaps."""
     hits: list[tuple[int, int, str, str]] = []
+    floor = 0  # a name never reaches back into the institution found before it
     for m in _TYPE.finditer(text):
-        start = _name_before(text, m.start())
+        start = _name_before(text, m.start(), floor)
         if start is None:
             continue
         type_text = m.group("type")
@@ -231,6 +237,7 @@ def find_institutions(text: str, area: set[str] = frozenset(),
             continue  # "Stockport College": serves the board's whole area
         kind = _kind(type_text)
         hits.append((start, m.end(), kind, f"a named {type_text.lower()}"))
+        floor = m.end()
     for m in _WARD_NUMBER.finditer(text):
         hits.append((m.start(), m.end(), "health", "a numbered hospital ward"))
     for m in _PRISON_PREFIX.finditer(text):
