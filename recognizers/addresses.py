@@ -66,6 +66,8 @@ _STREET_TYPES, _NUMBERED_ONLY = _marked("street_types.txt", "#")
 _BARE_TYPES = [t for t in _STREET_TYPES if t not in _NUMBERED_ONLY]
 _PLACES, _AMBIGUOUS_PLACES = _marked("uk_places.txt", "?")
 _COUNTRIES = {normalise(n) for n in read_word_list("countries_regions.txt")}
+# Agency names spaCy sometimes tags as places ("Cafcass", "Ofsted").
+_AGENCIES = {normalise(n) for n in read_word_list("generic_agencies.txt")}
 
 
 def _alt(words: list[str]) -> str:
@@ -319,12 +321,15 @@ def find_places(text: str, exempt: set[str] = frozenset(), nlp_artifacts=None) -
     if nlp_artifacts is not None:
         known = [(h.start, h.end) for h in hits]
         for ent in nlp_artifacts.entities:
-            if ent.label_ not in ("GPE", "LOC"):
+            # Presidio's spaCy engine renames GPE/LOC to LOCATION; accept both spellings.
+            if ent.label_ not in ("GPE", "LOC", "LOCATION"):
                 continue
             name = ent.text.strip()
             key = PlaceIndex.key(name)
             if (not name[:1].isupper() or any(c.isdigit() for c in name) or name.isupper()
                     or normalise(name.removeprefix("the ")) in _COUNTRIES or key in exempt
+                    or normalise(name) in _AGENCIES
+                    or any(w in _AGENCY_NEXT for w in normalise(name).split())
                     or key in _INDEX.names or _first_real_word(name) is None
                     or _next_word(text, ent.end_char) in _AGENCY_NEXT
                     or any(s < ent.end_char and ent.start_char < e for s, e in known)):

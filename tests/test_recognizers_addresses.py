@@ -105,6 +105,15 @@ def test_spacy_places_not_in_list(artifacts) -> None:
         ("LOCATION", "Warrington")]
 
 
+def test_spacy_place_outside_the_list(artifacts) -> None:
+    # Presidio's spaCy engine labels GPE as LOCATION; both must reach the fallback.
+    [recognizer] = addresses.build(Config())
+    text = "The applicant was detained in Ankara by police officers."
+    results = recognizer.analyze(text, recognizer.supported_entities, artifacts(text))
+    assert [(r.entity_type, text[r.start:r.end], r.score) for r in results] == [
+        ("LOCATION", "Ankara", 0.45)]
+
+
 def test_replaces_presidio_postcode() -> None:
     assert addresses.PRESIDIO_REPLACES == ("UkPostcodeRecognizer",)
 
