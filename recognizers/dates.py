@@ -86,6 +86,12 @@ _MONTH_DAY = re.compile(
     r"(?:,?\s+(?P<y>\d{4})(?!\d))?"
 )
 
+# A bare day listed before a full date shares its month: "14 and 27 July 1999", "11-13 May".
+_DAY_BEFORE_DATE = re.compile(
+    rf"(?<![\d.,/£$])(?P<d>\d{{1,2}}){_ORD}?\s*(?:and|to|&|-|–|/|,)\s*"
+    rf"(?=\d{{1,2}}{_ORD}?(?:\s+of)?\s+{_MONTH})"
+)
+
 # Words before a date that make it a date of birth ("born on", "DOB:", "date of birth").
 _DOB_CONTEXT = re.compile(
     r"(?:\bborn\b(?:\s+on)?|\bD\.?O\.?B\.?|\bdate\s+of\s+birth\b|\bbirth\s*date\b|"
@@ -206,6 +212,16 @@ def find_dates(text: str) -> list[tuple[int, int, date, bool, float]]:
         if when is None:
             continue
         hits.append((start, end, when, yy is not None, 0.85 if yy else 0.75))
+    # Extend a day-month date back over a bare day listed before it ("14 and 27 July 1999"
+    # is one span: both days are exact).
+    by_start = {h[0]: i for i, h in enumerate(hits)}
+    for m in reversed(list(_DAY_BEFORE_DATE.finditer(text))):
+        i = by_start.get(m.end())
+        if i is None or not 1 <= int(m["d"]) <= 31:
+            continue
+        start, end, when, has_year, score = hits[i]
+        hits[i] = (m.start(), end, when, has_year, score)
+        by_start[m.start()] = i
     for m in _MONTH_DAY.finditer(text):
         mon = MONTHS[m["mon"].rstrip(".").lower()]
         yy = m["y"]

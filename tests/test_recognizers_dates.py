@@ -32,7 +32,11 @@ def spans(text: str) -> list[str]:
     ("12.10.15", ["12.10.15"]),  # a table cell holding only a date
     ("on 21 Jun. the", ["21 Jun"]),
     ("on 21 June '15 the", ["21 June '15"]),
-    ("on 21 June 15 children", ["21 June"]),  # 15 is not a year without - or '
+    ("on 21 June 15 children", ["21 June"]),  # 15 is a year only after - or '
+    ("on 14 and 27 July 1999 the", ["14 and 27 July 1999"]),
+    ("over 11-13 May 1994.", ["11-13 May 1994"]),
+    ("on 30 September/1 October 2002.", ["30 September", "1 October 2002"]),
+    ("from 1 March and 31 December 1998", ["1 March", "31 December 1998"]),
 ])
 def test_exact_dates_spans(text: str, expected: list[str]) -> None:
     assert spans(text) == expected
