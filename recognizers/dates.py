@@ -76,7 +76,7 @@ _ISO = re.compile(
 )
 # 21 June 2015, 21st June, the 3rd of March, 21-Jun-15, Tuesday 4 August 2015.
 _DAY_MONTH = re.compile(
-    rf"{_WD_PREFIX}(?P<the>the\s+)?(?<![\d.,/])(?P<d>\d{{1,2}}){_ORD}?"
+    rf"{_WD_PREFIX}(?P<the>the\s+)?(?<![\d.,])(?<!\d/)(?P<d>\d{{1,2}}){_ORD}?"
     rf"(?:\s+of)?(?P<sep1>\s+|-|\s*-\s*)(?P<mon>{_MONTH})(?![A-Za-z])"
     r"(?:(?P<ysep>,?\s+|-|\s*-\s*|\s+')(?P<y>\d{4}|\d{2})(?![\d:.]\d|\d))?"
 )
