@@ -448,8 +448,12 @@ def _scan_segment(col: _Collected, index: int, text: str, label: str) -> None:
 
     _scan_times(col, index, text, label)
 
+    sized: list[tuple[int, int]] = []
     for pattern, kind in _FAMILY_SIZE:
         for m in pattern.finditer(text):
+            if any(s < m.end() and m.start() < e for s, e in sized):
+                continue  # "youngest of seven children": one mention, not two
+            sized.append((m.start(), m.end()))
             if kind == "large":
                 n = 3
             elif kind == "ordinal":
@@ -744,6 +748,11 @@ def _with_area(details: Sequence[Detail], areas: Sequence[Detail]) -> list[Detai
     return ([area] if area else []) + [d for d in details if d.attribute != "area"]
 
 
+def matches(population: float, rates: Iterable[float]) -> float:
+    """λ = N × Π pᵢ: the expected number of others sharing every detail (independence)."""
+    return population * math.prod(rates)
+
+
 def expected_matches(details: Sequence[Detail]) -> float:
     """λ: children (≈ families) in the UK × every detail's rate, with the event rules."""
     lam = uk_people() * children_per_person()
@@ -1030,10 +1039,14 @@ def _query_term(d: Detail) -> str:
     return f'"{text}"' if " " in text else text
 
 
-def intruder_queries(combo: Sequence[Detail]) -> list[str]:
-    """What a motivated intruder would type for one combination (strings only)."""
-    area = next((d for d in combo if d.attribute == "area"), None)
-    time = next((d for d in combo if d.attribute == "time"), None)
+def intruder_queries(combo: Sequence[Detail], anchors: Sequence[Detail] = ()) -> list[str]:
+    """What a motivated intruder would type for one combination (strings only).
+
+    `anchors` (the document's area and index-event time) are added when the combination
+    lacks them: an intruder searching for a case always adds the place and the year.
+    """
+    area = next((d for d in (*combo, *anchors) if d.attribute == "area"), None)
+    time = next((d for d in (*combo, *anchors) if d.attribute == "time"), None)
     rest = [_query_term(d) for d in combo if d.attribute not in ("area", "time")]
     place = _query_term(area) if area else ""
     year = time.time.year if time and time.time else None
@@ -1102,7 +1115,9 @@ def assess(document: Any, findings: list[Finding], policy: str = "ico",
                            "paragraphs": list(dict.fromkeys(
                                p for d in combo for p in d.paragraphs))})
             if len(queries) < 5:
-                queries.append({"combination": labels, "queries": intruder_queries(combo),
+                anchors = [d for d in all_details if d.attribute in ("area", "time")]
+                queries.append({"combination": labels,
+                                "queries": intruder_queries(combo, anchors),
                                 "note": QUERY_NOTE})
     return {
         "band": band,
