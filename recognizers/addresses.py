@@ -148,6 +148,15 @@ _MONTH_WORDS = {"january", "february", "march", "april", "may", "june", "july", 
                 "september", "october", "november", "december"}
 _PLACE_PREPOSITIONS = {"in", "to", "from", "at", "near", "around", "outside", "into",
                        "towards", "within", "across", "of", "between", "and"}
+# spaCy's small model tags headings and review vocabulary as places ("Background",
+# "Involvement", "the Panel"); a single word like these is never taken from spaCy.
+_REVIEW_WORDS = {
+    "panel", "background", "review", "board", "chronology", "introduction", "conclusion",
+    "conclusions", "summary", "appendix", "glossary", "agency", "agencies", "analysis",
+    "learning", "recommendations", "findings", "scope", "framework", "terms", "reference",
+    "contents", "acknowledgements", "methodology", "family", "home", "court", "school",
+}
+_NOUN_SUFFIX = re.compile(r"(?:ment|tion|sion|ness|ity|ance|ence|ship|ing|ism|ology)$")
 _TOKEN = re.compile(r"[A-Za-z][\w'’-]*\.?|,")
 _MAX_PLACE_WORDS = 6
 
@@ -329,6 +338,8 @@ def find_places(text: str, exempt: set[str] = frozenset(), nlp_artifacts=None) -
             if (not name[:1].isupper() or any(c.isdigit() for c in name) or name.isupper()
                     or normalise(name.removeprefix("the ")) in _COUNTRIES or key in exempt
                     or normalise(name) in _AGENCIES
+                    or (" " not in name and (name.lower() in _REVIEW_WORDS
+                                             or _NOUN_SUFFIX.search(name.lower())))
                     or any(w in _AGENCY_NEXT for w in normalise(name).split())
                     or key in _INDEX.names or _first_real_word(name) is None
                     or _next_word(text, ent.end_char) in _AGENCY_NEXT

@@ -114,6 +114,20 @@ def test_spacy_place_outside_the_list(artifacts) -> None:
         ("LOCATION", "Ankara", 0.45)]
 
 
+def test_spacy_heading_words_are_not_places() -> None:
+    class Ent:  # the small model really does tag these headings GPE in long paragraphs
+        def __init__(self, text: str, start: int) -> None:
+            self.text, self.label_, self.start_char = text, "GPE", start
+            self.end_char = start + len(text)
+
+    text = "4 Background and family history 6 Involvement of professionals; the Panel met"
+
+    class Artifacts:
+        entities = [Ent(w, text.index(w)) for w in ("Background", "Involvement", "Panel")]
+
+    assert find_places(text, set(), Artifacts()) == []
+
+
 def test_replaces_presidio_postcode() -> None:
     assert addresses.PRESIDIO_REPLACES == ("UkPostcodeRecognizer",)
 
