@@ -50,7 +50,7 @@ LEVEL_RANK = {name: i for i, name in enumerate(LEVELS)}
 
 MAX_COMBINATION = 5  # details per minimal combination (the issue's bound)
 MAX_POOL = 16  # details considered for combinations: C(16, 5) = 4,368 subsets at most
-MAX_STEPS = 8  # generalisation steps proposed
+MAX_STEPS = 10 # generalisation steps proposed
 INDIRECT_MAX_RATE = 0.5  # a detail shared by half the population identifies nothing
 
 DATA_FILE = Path(__file__).with_name("data") / "base_rates.yaml"
@@ -265,6 +265,8 @@ _EVENT_CUE = re.compile(
 _ADULT_BEFORE_DIED = re.compile(
     r"\b(?:grand(?:mother|father|parents?)|uncle|aunt|mother|father|partner|dog|cousin)\b"
     r"(?:\W+\w+){0,4}\W*$", re.I)
+# "the child has died or (ii) has been seriously harmed": quoted criteria, not the case.
+_HYPOTHETICAL_DIED = re.compile(r"^\W*or\b", re.I)
 _HOSPITAL = re.compile(r"\b(?:hospital|infirmary|trust|university|airport|court|prison)\b",
                        re.I)
 _AFTER_PLACE_INSTITUTION = re.compile(
@@ -486,6 +488,8 @@ def _scan_segment(col: _Collected, index: int, text: str, label: str) -> None:
                 continue
             if key == "child_death" and m.group(0).lower() == "died" and (
                     _ADULT_BEFORE_DIED.search(text[:m.start()])
+                    or _HYPOTHETICAL_DIED.search(text[m.end():m.end() + 6])
+                    or "(i)" in text[slice(*_sentence_bounds(text, m.start()))]
                     or not _FAMILY.search(text[slice(*_sentence_bounds(text, m.start()))])):
                 continue  # "the maternal grandmother died": not the index event
             if section in ("nationality", "language"):
@@ -953,10 +957,13 @@ def _changes(details: Sequence[Detail], areas: Sequence[Detail]) -> list[_Change
                 reps = tuple({"from": m.text, "to": to_text, "paragraph": m.label}
                              for m in d.mentions if m.segment >= 0)
                 new = None if new_time is None else _time_detail(new_time, d.mentions)
-                out.append(_Change("time", d.key, d.value, to_text, reps, cost, new))
+                shown = d.mentions[0].text if d.mentions else d.value
+                out.append(_Change("time", d.key, shown, to_text, reps, cost, new))
         elif d.attribute in _GENERIC or d.attribute in ("family_size", "age"):
             if d.key == "event:child_death" or d.age_kind == "infant":
                 continue  # a death or a baby cannot be written out of a review
+            if d.rate > INDIRECT_MAX_RATE:
+                continue  # "White British": shared by most people, nothing to gain
             reps = tuple({"from": m.text, "to": _replacement_text(d, m.text),
                           "paragraph": m.label} for m in d.mentions if m.segment >= 0)
             if not reps:
@@ -1001,10 +1008,9 @@ def suggestions(details: list[Detail], areas: list[Detail], policy: str = "ico"
         if best is None:
             break
         _, ch, cur_d, cur_a, band, lam, k = best
-        families = _families(lam)
+        families = _family_count(lam) if lam >= 1 else _round(lam)
         text = (f"Replace \"{ch.from_text}\" with \"{ch.to_text}\": after this change"
-                f"{' (with the changes above)' if step > 1 else ''} ≈ {families} families "
-                f"match, {band}")
+                f"{' (with the changes above)' if step > 1 else ''} {_families(lam)}, {band}")
         plan.append({"step": step, "attribute": ch.attribute, "from": ch.from_text,
                      "to": ch.to_text, "replacements": [dict(r) for r in ch.replacements],
                      "after": {"lambda": _round(lam), "kappa": _round(k), "band": band,
@@ -1014,11 +1020,16 @@ def suggestions(details: list[Detail], areas: list[Detail], policy: str = "ico"
 
 
 def _families(lam: float) -> str:
+    """"≈ 14 families match", "fewer than one family matches (λ ≈ 0.003)"."""
     if lam < 1:
-        return "fewer than 1" if lam >= 0.01 else "far fewer than 1"
-    if lam < 100:
-        return f"{lam:.0f}"
-    return f"{float(f'{lam:.2g}'):,.0f}"
+        return f"fewer than one family matches (λ ≈ {lam:.1g})"
+    n = _family_count(lam)
+    return f"≈ {n:,} {'family matches' if n == 1 else 'families match'}"
+
+
+def _family_count(lam: float) -> int:
+    """λ as a count to show: whole families, two significant figures from 100 up."""
+    return round(lam) if lam < 100 else int(float(f"{lam:.2g}"))
 
 
 def _round(x: float) -> float:

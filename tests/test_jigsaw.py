@@ -275,7 +275,9 @@ def test_suggestions_lower_the_band_when_applied(tmp_path, text):
         assert after["lambda"] == pytest.approx(plan[i - 1]["after"]["lambda"], rel=0.01)
     assert plan[-1]["after"]["band"] == "LOW"
     assert jigsaw.BAND_RANK[plan[-1]["after"]["band"]] < jigsaw.BAND_RANK[before["band"]]
-    assert "families match" in plan[0]["text"] and plan[0]["from"] in plan[0]["text"]
+    last = plan[-1]
+    assert f'Replace "{last["from"]}" with "{last["to"]}"' in last["text"]
+    assert f"≈ {last['after']['families']:,} families match, LOW" in last["text"]
 
 
 def test_board_area_is_counted_but_never_suggested(tmp_path):
@@ -341,6 +343,25 @@ def test_professional_details_do_not_count_but_family_ones_do():
     assert not qi(prof, "nationality")
     assert [q["value"] for q in qi(fam, "nationality")] == ["polish"]
     assert [q["value"] for q in qi(fam, "religion")] == ["muslim"]
+
+
+def test_quoted_criteria_and_adult_deaths_are_not_the_index_event():
+    quoted = text_doc("A review is one where (a) abuse is suspected; and (b) either (i) the "
+                      "child has died or (ii) the child has been seriously harmed.")
+    adult = text_doc("The maternal grandmother died in 2012, which upset the mother.")
+    real = text_doc("Child D died in hospital in 2016.")
+    assert not qi(jigsaw.assess(quoted, []), "event")
+    assert not qi(jigsaw.assess(adult, []), "event")
+    assert [q["value"] for q in qi(jigsaw.assess(real, []), "event")] == ["child death"]
+
+
+def test_common_details_are_never_suggested():
+    d = text_doc("The family, who are White British, lived in Stockport. Child B, a twin, "
+                 "was admitted with a skull fracture in June 2015.")
+    result = jigsaw.assess(d, [])
+    assert qi(result, "ethnicity")
+    assert result["suggestions"]
+    assert all(s["attribute"] != "ethnicity" for s in result["suggestions"])
 
 
 def test_language_context_and_review_dates():
