@@ -536,9 +536,9 @@ def _add_age(col: _Collected, text: str, m: re.Match, *, mention: Mention,
     if _about_professional(text, m.start(), m.end()):
         return
     if months is not None and months < 24:
-        col.add(_rate_detail("age", "age", "months", f"{months} months", mention,
-                             age_kind="months"))
-        col.details[f"age:months:{months}"] = col.details.pop("age:months")
+        detail = _rate_detail("age", "age", "months", f"{months} months", mention,
+                              age_kind="months")
+        col.add(replace(detail, key=f"age:months:{months}"))
     else:
         n = years if years is not None else (months or 0) // 12
         if n > 17:

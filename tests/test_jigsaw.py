@@ -355,6 +355,15 @@ def test_quoted_criteria_and_adult_deaths_are_not_the_index_event():
     assert [q["value"] for q in qi(jigsaw.assess(real, []), "event")] == ["child death"]
 
 
+def test_ages_of_children_are_details_and_adults_are_not():
+    d = text_doc("Child B, aged 3 months, and her brother, a 7-year-old, lived with their "
+                 "mother, aged 24. Child B was 3 months old when seen.")
+    ages = sorted(q["value"] for q in qi(jigsaw.assess(d, []), "age"))
+    assert ages == ["3 months", "7 years"]
+    one = [q for q in qi(jigsaw.assess(d, []), "age") if q["value"] == "3 months"][0]
+    assert one["mentions"] == ["aged 3 months", "3 months old"]
+
+
 def test_common_details_are_never_suggested():
     d = text_doc("The family, who are White British, lived in Stockport. Child B, a twin, "
                  "was admitted with a skull fracture in June 2015.")
