@@ -57,13 +57,16 @@ def config_options(func):
                      help="The publishing board's own area (not flagged). Repeatable."),
         click.option("--known", type=click.Path(path_type=Path),
                      help="The case's list of real identifiers (YAML or CSV)."),
+        click.option("--quasi/--no-quasi", default=None,
+                     help="Also flag common quasi-identifiers at low severity (month and "
+                          "year, years, organisations, countries, amounts)."),
     ]
     for option in reversed(options):
         func = option(func)
     return func
 
 
-def build_config(config_path, model, allow, area, known, fail_on=None):
+def build_config(config_path, model, allow, area, known, fail_on=None, quasi=None):
     from .config import load_config
     from .errors import ConfigError
     from .findings import Severity
@@ -73,7 +76,7 @@ def build_config(config_path, model, allow, area, known, fail_on=None):
         raise ConfigError(f"{known}: known-identifiers file not found")
     return config.with_overrides(
         model=model, allow=tuple(allow), area=tuple(area), known=known,
-        fail_on=Severity.parse(fail_on) if fail_on else None,
+        fail_on=Severity.parse(fail_on) if fail_on else None, quasi=quasi,
     )
 
 
@@ -98,7 +101,7 @@ def build_config(config_path, model, allow, area, known, fail_on=None):
               help="Check this many documents in parallel (each worker loads the model once).")
 @config_options
 def check(paths, fmt, output, fail_on, fail_on_jigsaw, jigsaw_policy, show_text, no_color,
-          jobs, config_path, model, allow, area, known):
+          jobs, config_path, model, allow, area, known, quasi):
     """Check drafts (.docx, .docm, .txt, .md, or folders of them) and report findings.
 
     Exit codes: 0 nothing at or above --fail-on; 1 findings at or above it (or a
@@ -109,7 +112,7 @@ def check(paths, fmt, output, fail_on, fail_on_jigsaw, jigsaw_policy, show_text,
     from .io import same_file, write_atomic
     from .report import ReportOptions, render
 
-    config = build_config(config_path, model, allow, area, known, fail_on)
+    config = build_config(config_path, model, allow, area, known, fail_on, quasi)
     inputs = collect_inputs(paths)
     if not inputs:
         _fail("no .docx, .docm, .txt or .md files found in " + ", ".join(map(str, paths)),
@@ -198,7 +201,7 @@ def _exit_code(result, fail_on, fail_on_jigsaw: str) -> int:
 @click.option("--force", is_flag=True, help="Replace an existing output or log file.")
 @config_options
 def redact(source, output, style, min_severity, keep_comments, keep_revisions, redact_rare,
-           generalise_ages, log_path, force, config_path, model, allow, area, known):
+           generalise_ages, log_path, force, config_path, model, allow, area, known, quasi):
     """Write a redacted copy of SOURCE to -o, re-read and re-checked before it is kept.
 
     Exit codes: 0 the copy was written and passed the re-check; 1 something would
@@ -207,7 +210,7 @@ def redact(source, output, style, min_severity, keep_comments, keep_revisions, r
     from .findings import Severity
     from .redact import RedactOptions, redact_file
 
-    config = build_config(config_path, model, allow, area, known)
+    config = build_config(config_path, model, allow, area, known, quasi=quasi)
     options = RedactOptions(
         style=style, min_severity=Severity.parse(min_severity), keep_comments=keep_comments,
         keep_revisions=keep_revisions, redact_rare=redact_rare, generalise_ages=generalise_ages,

@@ -31,6 +31,9 @@ class Config:
     known: Path | None = None  # the case's list of real identifiers (YAML or CSV)
     entities: dict[str, EntitySettings] = field(default_factory=dict)
     min_score: float = 0.4
+    # Also flag common quasi-identifiers at low severity (month and year, years,
+    # organisations, countries, amounts, common demographics): the thorough profile.
+    quasi: bool = False
     source: Path | None = None  # the file the settings came from, for messages
 
     def entity_enabled(self, entity: str) -> bool:
@@ -112,6 +115,10 @@ def from_mapping(data: dict, source: Path | None = None) -> Config:
             values["min_score"] = float(score)
         if "entities" in data:
             values["entities"] = _entities(data["entities"])
+        if "quasi" in data:
+            if not isinstance(data["quasi"], bool):
+                raise ValueError("quasi: must be true or false")
+            values["quasi"] = data["quasi"]
     except ValueError as exc:
         raise ConfigError(f"{where}{exc}") from None
     return Config(**values)

@@ -101,6 +101,22 @@ ENTITY_TYPES: dict[str, EntityType] = {
                    "It is on the case's list of real identifiers.",
                    "Replace it with the review's pseudonym or a generic description.",
                    "[REDACTED]"),
+        # Low-severity quasi-identifiers, reported only with --quasi (the thorough profile).
+        EntityType("DATE_PARTIAL", _L, "Month, year or season",
+                   "A month and year or a year narrows when the events happened.",
+                   "Keep only the precision the learning needs (\"2015\", \"mid-2010s\").",
+                   "[DATE]"),
+        EntityType("ORGANISATION", _L, "Named organisation",
+                   "A named employer, court, company or local body narrows where the family "
+                   "lives or works.", "Describe its type (\"the employer\", \"the court\").",
+                   "[ORGANISATION]"),
+        EntityType("QUANTITY", _L, "Amount or count",
+                   "Exact amounts (money, distances, counts) can match records and reports.",
+                   "Round it or describe it (\"a large sum\", \"several\").", "[AMOUNT]"),
+        EntityType("DEMOGRAPHIC", _L, "Demographic detail",
+                   "Nationality, ethnicity, occupation or age narrows who the person is when "
+                   "combined with other details.",
+                   "Keep it only if the learning needs it.", "[DETAIL]"),
         EntityType("JIGSAW_RISK", _H, "Combination of details identifies the family",
                    "Together, the area, time and rare details leave few matching families.",
                    "Generalise the details the report suggests until the risk is low.",
