@@ -133,6 +133,8 @@ def main() -> None:
                         default=ROOT.parent / "shared" / "tools" / "tab_eval.py")
     parser.add_argument("--tab-limit", type=int)
     parser.add_argument("--no-tab", action="store_true")
+    parser.add_argument("--tab-profile", choices=["default", "quasi", "both"], default="both",
+                        help="score TAB with the default profile, --quasi, or both")
     parser.add_argument("--json-out", type=Path)
     args = parser.parse_args()
     config = Config(model=args.model)
@@ -159,17 +161,21 @@ def main() -> None:
     for miss in fx["misses"]:
         print(f"  missed: {miss}")
 
-    if not args.no_tab and args.tab.exists() and args.tab_eval.exists():
-        preds = tab_predictions(args.tab, config, args.tab_limit)
-        cmd = [sys.executable, str(args.tab_eval), str(args.tab), "--predictions", str(preds)]
+    profiles = {"default": [False], "quasi": [True], "both": [False, True]}[args.tab_profile]
+    for quasi in profiles if not args.no_tab and args.tab.exists() else []:
+        name = "quasi" if quasi else "default"
+        preds = tab_predictions(args.tab, Config(model=args.model, quasi=quasi), args.tab_limit)
+        cmd = [sys.executable, str(args.tab_eval), str(args.tab), "--predictions", str(preds),
+               "--name", f"redactcheck ({name} profile)"]
         if args.tab_limit:
             cmd += ["--limit", str(args.tab_limit)]
         json_out = preds.with_suffix(".scores.json")
         cmd += ["--json-out", str(json_out)]
-        print("\nTAB:", flush=True)
+        print(f"\nTAB, {name} profile (targets: ER_di >= 0.95, ER_qi >= 0.92, TokP >= 0.55):",
+              flush=True)
         subprocess.run(cmd, check=True)
         if json_out.exists():
-            report["tab"] = json.loads(json_out.read_text())
+            report[f"tab_{name}"] = json.loads(json_out.read_text())
     if args.json_out:
         args.json_out.write_text(json.dumps(report, indent=2))
 
