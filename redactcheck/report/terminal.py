@@ -19,7 +19,7 @@ def render(result: CheckResult, options: ReportOptions) -> str:
     out = io.StringIO()
     console = Console(file=out, force_terminal=options.color, no_color=not options.color,
                       color_system="standard" if options.color else None, width=110,
-                      highlight=False, soft_wrap=False)
+                      highlight=False, soft_wrap=True)
     for doc in result.documents:
         _render_document(console, doc, options)
     console.print(_summary_line(result, options))
@@ -45,29 +45,41 @@ def _render_document(console: Console, doc: DocumentResult, options: ReportOptio
                               key=place):
         console.print(Text(f"  {key[3]}  [{key[1]}]", style="bold"))
         for f in group:
-            console.print(_finding_line(f, mask))
+            console.print(_finding_line(f, mask, options.color))
             console.print(Text(f"        → {f.guidance}", style="dim"))
     if doc.jigsaw and doc.jigsaw.get("band") not in (None, "NONE"):
-        band = doc.jigsaw["band"]
-        style = {"HIGH": "bold red", "MEDIUM": "yellow"}.get(band, "cyan")
-        console.print(Text(f"  Jigsaw risk: {band} (≈ {doc.jigsaw.get('lambda', 0):.2g} matching "
-                           "families expected; see the HTML or JSON report)", style=style))
+        console.print(_jigsaw_line(doc.jigsaw))
     console.print()
 
 
-def _finding_line(f: Finding, mask) -> Text:
+def _finding_line(f: Finding, mask, color: bool) -> Text:
     text = mask.text(f.text) if mask else f.text
     context = mask.context(f.context) if mask else f.context
+    # Without colour the match is bracketed so it can still be seen in its context.
+    shown = text if color else f"[{text}]"
     line = Text("    ")
     line.append(f"{f.severity.value.upper():6}", style=STYLE[f.severity])
     line.append(f" {f.entity:<20} ", style="bold")
     idx = context.find(text)
     if idx < 0:
-        line.append(text, style=f"reverse {STYLE[f.severity]}")
+        line.append(shown, style=f"reverse {STYLE[f.severity]}")
     else:
         line.append(context[:idx])
-        line.append(text, style=f"reverse {STYLE[f.severity]}")
+        line.append(shown, style=f"reverse {STYLE[f.severity]}")
         line.append(context[idx + len(text):])
+    return line
+
+
+def _jigsaw_line(jigsaw: dict) -> Text:
+    band = jigsaw["band"]
+    style = {"HIGH": "bold red", "MEDIUM": "yellow"}.get(band, "cyan")
+    families = jigsaw.get("lambda", 0.0)
+    expected = ("fewer than 0.01 matching families expected" if families < 0.01
+                else f"≈ {families:.2g} matching families expected")
+    line = Text(f"  Combination (jigsaw) risk: {band} — {expected}", style=style)
+    suggestions = jigsaw.get("suggestions") or []
+    if suggestions:
+        line.append(f"; first fix: {suggestions[0].get('text', '')}", style="dim")
     return line
 
 
