@@ -12,6 +12,13 @@ vocabulary and headings ("Learning Review", "Young Carer"), fonts ("Times New Ro
 statutes ("Children Act 1989", "Working Together"), research citations ("Brandon et al,
 2008"), words after "Section", months and weekdays, and names that are also ordinary words
 ("Hope", "Will", "Grace") unless a title, a surname or a cue says they are names.
+Nor does it claim words that another recogniser classifies (PERSON is high severity and
+would win the overlap merge): eponyms inside a condition ("Prader-Willi syndrome",
+"Crohn's disease"; the rare-details condition lists), nationalities and ethnic groups
+("the Roma community", "the mother is Georgian"; the rare-details demographic list), and
+places in a place context ("the Brinnington estate", "Manchester M2 4JB", "moved to
+Preston", "the North West"; data/uk_places.txt, countries_regions.txt, street_types.txt).
+A title or a cue still wins: "Mr Preston", "a girl called Roma".
 
 Example flagged: "Mrs Okonkwo said that Kayleigh's brother was at home" -> "Okonkwo",
 "Kayleigh". Example left alone: "Child B's mother spoke to Brandon et al (2008)".
@@ -30,6 +37,7 @@ from functools import cache
 from presidio_analyzer import EntityRecognizer, RecognizerResult
 
 from recognizers import read_word_list
+from recognizers.rare_details import PhraseIndex, load_conditions, load_demographics
 from redactcheck.config import Config
 from redactcheck.document import Segment
 from redactcheck.findings import Finding
@@ -52,11 +60,39 @@ TITLES = frozenset(
     ]
 )
 # Words that introduce a name: "a man called Wayne", "known as Kaz", "aka Dee".
+# "known to friends as Kayls", "known to her family as Dee": up to three words may sit
+# between "known" and "as".
 CUE_BEFORE = re.compile(
-    r"(?:\b(?:named|called|nicknamed|aka|a\.k\.a\.?|known\s+as|name\s+(?:is|was)|"
+    r"(?:\b(?:named|called|nicknamed|aka|a\.k\.a\.?|known\s+(?:to\s+(?:[\w'’]+\s+){1,3})?as|"
+    r"referred\s+to\s+as|nickname\s+(?:is|was)|name\s+(?:is|was)|"
     r"names\s+(?:are|were))\s+)$",
     re.IGNORECASE,
 )
+# A word directly followed by one of these names a condition after a person (an eponym:
+# "Prader-Willi syndrome", "Crohn's disease", "Bell's palsy", "Ebstein anomaly"), not a person.
+CONDITION_AFTER = re.compile(
+    r"^(?:['’]s)?[\s\-]+(?:syndrome|disease|dystrophy|palsy|anomaly|sequence|malformation|"
+    r"ataxia|sarcoma|lymphoma|tumou?r|an(?:a)?emia|encephalopathy|myopathy|neuropathy)\b",
+    re.IGNORECASE,
+)
+# Nouns after a nationality or group that show it is one ("the Roma community").
+GROUP_AFTER = re.compile(
+    r"^\s+(?:community|communities|family|families|people|heritage|background|origin|"
+    r"descent|culture|nationals?|households?|site)\b",
+    re.IGNORECASE,
+)
+# Lower-case nouns after a place name that make it a small area ("the Brinnington estate").
+AREA_AFTER = re.compile(r"^\s+(?:estates?|ward|village|area)\b")
+# Words before a place ("lived in Preston"). "to" counts only after a verb of moving, as
+# "spoke to Chester" is a person.
+PLACE_BEFORE = re.compile(
+    r"(?:\b(?:in|at|from|near|into|outside|around|towards|within|across|between)"
+    r"|\b(?:mov\w*|went|go|goes|going|gone|travell?ed|return\w*|relocat\w*|drove|driven|"
+    r"taken|took|sent|transferred|came|come|back|trips?|visits?)\s+to)\s+$",
+    re.IGNORECASE,
+)
+# A postcode after a place ("Manchester M2 4JB", "Stockport, SK5").
+POSTCODE_AFTER = re.compile(r"^,?\s+[A-Z]{1,2}\d[A-Z\d]?(?:\s*\d[A-Z]{2})?\b")
 # A citation: the name is followed by more authors, "et al", or a year ("Brandon et al,
 # 2008", "Brandon and Belderson (2012)", "Sidebotham, 2016").
 CITATION_AFTER = re.compile(
@@ -75,12 +111,33 @@ class Lexicon:
     ambiguous: frozenset[str]  # names that are also ordinary words, places or months
     not_names: frozenset[str]  # never a name word on its own
     phrases: re.Pattern | None  # multi-word non-names masked before looking for names
+    places: frozenset[str]  # UK towns, cities, counties (keys as Tok.key, space-joined)
+    ambiguous_places: frozenset[str]  # places marked '?' in uk_places.txt ("Preston")
+    regions: frozenset[str]  # countries and regions ("Jordan", "North West")
+    street_types: frozenset[str]  # casefolded street-name endings ("road", "court")
+
+
+def _place_key(name: str) -> str:
+    return " ".join(name.replace(".", "").casefold().split())
+
+
+def _marked(name: str, mark: str) -> tuple[set[str], set[str]]:
+    """Keys of a data file's lines, and of those ending with ' MARK' (as addresses.py)."""
+    plain, marked = set(), set()
+    for line in read_word_list(name):
+        if line.endswith(" " + mark):
+            line = line[: -len(mark) - 1].strip()
+            marked.add(_place_key(line))
+        plain.add(_place_key(line))
+    return plain, marked
 
 
 @cache
 def lexicon() -> Lexicon:
     not_names = read_word_list("not_names.txt")
     phrases = [p for p in not_names if " " in p]
+    places, ambiguous_places = _marked("uk_places.txt", "?")
+    street_types, _ = _marked("street_types.txt", "#")
     return Lexicon(
         first=frozenset(n.casefold() for n in read_word_list("first_names.txt")),
         surnames=frozenset(n.casefold() for n in read_word_list("surnames.txt")),
@@ -95,7 +152,17 @@ def lexicon() -> Lexicon:
             + r")\b",
             re.IGNORECASE,
         ) if phrases else None,
+        places=frozenset(places),
+        ambiguous_places=frozenset(ambiguous_places),
+        regions=frozenset(_place_key(n) for n in read_word_list("countries_regions.txt")),
+        street_types=frozenset(street_types),
     )
+
+
+@cache
+def _rare_indexes() -> tuple[PhraseIndex, PhraseIndex]:
+    """The rare-details module's own condition and demographic lists (read once)."""
+    return load_conditions(), load_demographics()
 
 
 @dataclass
@@ -193,10 +260,40 @@ def find_names(text: str, nlp_artifacts=None, lex: Lexicon | None = None
         # as a name, keeping offsets unchanged.
         masked = lex.phrases.sub(lambda m: re.sub(r"\S", "x", m.group()), text)
     spacy_spans = _spacy_spans(nlp_artifacts)
+    others = OtherClaims(text)
     out: list[tuple[int, int, float, str]] = []
     for run in _runs(masked, _tokens(masked)):
-        out.extend(_judge_run(masked, run, lex, spacy_spans))
+        out.extend(_judge_run(masked, run, lex, spacy_spans, others))
     return out
+
+
+class OtherClaims:
+    """Spans of one segment that the rare-details lists classify (conditions, groups).
+
+    Computed on first use only: most segments have no name candidate to check.
+    """
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self._conditions: list[tuple[int, int]] | None = None
+        self._groups: list[tuple[int, int]] | None = None
+
+    def _load(self) -> None:
+        if self._conditions is None:
+            conditions, demographics = _rare_indexes()
+            self._conditions = [(s, e) for s, e, _ in conditions.find(self.text)]
+            self._groups = [(s, e) for s, e, _ in demographics.find(self.text, capitalised=True)]
+
+    def in_condition(self, start: int, end: int) -> bool:
+        self._load()
+        return any(s <= start and end <= e for s, e in self._conditions or ())
+
+    def all_groups(self, toks: list[Tok]) -> bool:
+        """Every word of the candidate is a nationality, ethnic group, religion or language."""
+        self._load()
+        return all(
+            any(s <= t.start and t.end <= e for s, e in self._groups or ()) for t in toks
+        )
 
 
 def _spacy_spans(nlp_artifacts) -> list[tuple[int, int, str]]:
@@ -230,7 +327,8 @@ def _split(run: list[Tok], lex: Lexicon) -> list[tuple[bool, list[Tok]]]:
     return parts
 
 
-def _judge_run(text: str, run: list[Tok], lex: Lexicon, spacy_spans) -> list:
+def _judge_run(text: str, run: list[Tok], lex: Lexicon, spacy_spans,
+               others: OtherClaims | None = None) -> list:
     out = []
     # An organisation or place name ("Lark Hill Primary School") is not a person even if
     # it starts with a name; the place and institution recognisers deal with it.
@@ -245,10 +343,49 @@ def _judge_run(text: str, run: list[Tok], lex: Lexicon, spacy_spans) -> list:
         start, end = toks[0].start, toks[-1].end
         if _is_citation(text, start, end) or _after_section(text, start):
             continue
-        verdict = _verdict(text, toks, after_title, lex, _spacy_label(spacy_spans, start, end))
-        if verdict is not None:
-            out.append((start, end, *verdict))
+        label = _spacy_label(spacy_spans, start, end)
+        verdict = _verdict(text, toks, after_title, lex, label)
+        if verdict is None:
+            continue
+        # A title or "called"/"known as" makes it a name whatever else the word can be.
+        vouched = after_title or bool(CUE_BEFORE.search(text[:start]))
+        if not vouched and _claimed_elsewhere(text, toks, lex, label,
+                                              others or OtherClaims(text)):
+            continue
+        out.append((start, end, *verdict))
     return out
+
+
+def _claimed_elsewhere(text: str, toks: list[Tok], lex: Lexicon, spacy_label: str | None,
+                       others: OtherClaims) -> bool:
+    """True when the candidate is part of a condition, a group or a place, not a person."""
+    start, end = toks[0].start, toks[-1].end
+    after = text[end:end + 40]
+    if CONDITION_AFTER.match(after) or others.in_condition(start, end):
+        return True
+    words = [t for t in toks if not t.initial]
+    # "the Roma community", "the mother is Georgian". spaCy's PERSON keeps "Roma said...".
+    if others.all_groups(words) and (spacy_label != "PERSON" or GROUP_AFTER.match(after)):
+        return True
+    if AREA_AFTER.match(after):
+        return True
+    key = " ".join(t.key for t in words)
+    is_place = key in lex.places
+    is_region = key in lex.regions
+    if not (is_place or is_region):
+        return False
+    before = text[max(0, start - 40):start]
+    place_context = bool(PLACE_BEFORE.search(before) or POSTCODE_AFTER.match(after))
+    if is_region and re.search(r"\bthe\s+$", before, re.IGNORECASE):
+        place_context = True  # "the North West", "the Gambia"
+    if place_context:
+        return True
+    # Out of context, a place that is also a name ("Preston", "Jordan", "Chester") stays a
+    # name; one that is no name at all ("Manchester") is never a person, whatever spaCy says.
+    is_name = key in lex.ambiguous_places or any(
+        t.key in lex.first or t.key in lex.surnames for t in words
+    )
+    return not is_name
 
 
 def _verdict(text: str, toks: list[Tok], after_title: bool, lex: Lexicon,
@@ -298,8 +435,12 @@ def _verdict(text: str, toks: list[Tok], after_title: bool, lex: Lexicon,
         ok = word.key in lex.first and word.key not in lex.ambiguous and len(word.text) >= 4
         return (0.6, "given name in capitals") if ok and spacy_label == "PERSON" else None
     if word.key in lex.first and word.key not in lex.ambiguous:
-        if spacy_label in ("GPE", "LOC", "FAC") and mid_sentence:
-            return None  # "Chester" the town
+        # Presidio renames spaCy's GPE/LOC/FAC to LOCATION. The small model also tags
+        # unfamiliar given names ("Lowri", "Gurpreet") as places, so its label only counts
+        # for a word on the place list ("Chester" the town).
+        if (spacy_label in ("GPE", "LOC", "FAC", "LOCATION") and mid_sentence
+                and word.key in lex.places):
+            return None
         return 0.75, "given name"
     if word.key in lex.ambiguous:
         # "Hope", "Will", "Grace": only with spaCy's agreement, mid-sentence.
