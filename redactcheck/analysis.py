@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import importlib.util
 import logging
+import re
 from collections.abc import Iterable, Sequence
 
 from .config import Config
@@ -185,7 +186,26 @@ class Analyzer:
             findings.extend(to_findings(results, segment, index))
         for document_pass in self.document_passes:
             findings.extend(document_pass(list(segments), findings, self.config))
+        findings = [f for f in findings if not _in_citation(texts[f.segment_index], f)]
         return merge_overlaps(findings, texts)
+
+
+# "Brandon et al, 2008", "Cleaver et al. (2011)", "Sidebotham (2016)": authors cited in
+# research references are not the family, whichever recogniser (a name list, spaCy's GPE
+# tag) picked them up.
+_ET_AL = re.compile(r"\s*(?:et\.?\s+al\b|and colleagues\b)")
+_ET_AL_INSIDE = re.compile(r"\bet\.?\s+al\b")
+_BRACKETED_YEAR = re.compile(r"\s*\((?:19|20)\d\d[a-z]?\)")
+_CITABLE = frozenset({"PERSON", "LOCATION", "LOCATION_SMALL", "ORGANISATION"})
+
+
+def _in_citation(text: str, finding: Finding) -> bool:
+    if finding.entity not in _CITABLE:
+        return False
+    after = text[finding.location.end: finding.location.end + 16]
+    return bool(_ET_AL.match(after) or _ET_AL_INSIDE.search(finding.text)) or (
+        finding.entity == "PERSON" and _BRACKETED_YEAR.match(after) is not None
+    )
 
 
 def to_findings(results: Iterable, segment: Segment, index: int) -> list[Finding]:
