@@ -93,6 +93,7 @@ PLACE_BEFORE = re.compile(
 )
 # A postcode after a place ("Manchester M2 4JB", "Stockport, SK5").
 POSTCODE_AFTER = re.compile(r"^,?\s+[A-Z]{1,2}\d[A-Z\d]?(?:\s*\d[A-Z]{2})?\b")
+FULL_POSTCODE_AFTER = re.compile(r"^,?\s+[A-Z]{1,2}\d[A-Z\d]?\s*\d[A-Z]{2}\b")
 # A citation: the name is followed by more authors, "et al", or a year ("Brandon et al,
 # 2008", "Brandon and Belderson (2012)", "Sidebotham, 2016").
 CITATION_AFTER = re.compile(
@@ -367,7 +368,8 @@ def _claimed_elsewhere(text: str, toks: list[Tok], lex: Lexicon, spacy_label: st
     # "the Roma community", "the mother is Georgian". spaCy's PERSON keeps "Roma said...".
     if others.all_groups(words) and (spacy_label != "PERSON" or GROUP_AFTER.match(after)):
         return True
-    if AREA_AFTER.match(after):
+    # "the Lindsay estate"; "Sheldon, B26 3QT": nobody writes a full postcode after a person.
+    if AREA_AFTER.match(after) or FULL_POSTCODE_AFTER.match(after):
         return True
     key = " ".join(t.key for t in words)
     is_place = key in lex.places
