@@ -4,8 +4,13 @@ Flags each entry wherever it occurs, case-insensitively, with a possessive left 
 span ("Kayleigh's" -> "Kayleigh"), hyphen/space/punctuation variants ("Smith-Jones",
 "Smith Jones", "21.06.2015" for "21/06/2015"), initials for names ("D. Morris", "D Morris"
 for "Donna Morris"), the given name or surname of a listed name on its own when it is
-capitalised ("Morris"), and one-letter typos of words of five letters or more ("Kayliegh"
-for "Kayleigh", "Moriss" for "Morris").
+capitalised and not a common English word ("Morris", not "Brown" or "Hope"), and one-letter
+typos of words of five letters or more ("Kayliegh" for "Kayleigh", "Moriss" for "Morris").
+
+Only names stand alone in parts: entries under `names`/`nicknames`, and `other` entries whose
+words look like a name (gazetteer names, no common or institution words). A school, home or
+address ("Oakfield House Children's Home") matches only whole, never as "House" or
+"Children"; a title ("Mrs Okonkwo") is never a part on its own.
 
 Deliberately left alone: a word that merely contains an entry ("Morrison" for "Morris"),
 a lower-case ordinary word that happens to be a listed surname ("brown" for "Brown"), and
@@ -31,6 +36,7 @@ from pathlib import Path
 
 from presidio_analyzer import EntityRecognizer, RecognizerResult
 
+from recognizers.names import TITLES, Lexicon, lexicon
 from redactcheck.config import Config
 from redactcheck.errors import ConfigError
 
@@ -41,8 +47,9 @@ NAME_CATEGORIES = ("names", "nicknames")
 GUIDANCE = "It is on the case's list of real identifiers: use the review's pseudonym or a role."
 MIN_TYPO_LEN = 5  # shorter words have too many one-letter neighbours in ordinary English
 TOKEN = re.compile(r"[^\W_]+")
-# What may sit between two words of one entry: spaces, hyphens, commas, dots, slashes.
-GAP = re.compile(r"[\s\-\u2010\u2011\u2013,./]{1,3}")
+# What may sit between two words of one entry: spaces, hyphens, commas, dots, slashes,
+# and apostrophes, without which "O'Neill" or "St Anne's Church" never matched whole.
+GAP = re.compile(r"[\s\-\u2010\u2011\u2013,./'\u2019]{1,3}")
 # Above every PERSON score, so a listed identifier is reported as KNOWN where both fire.
 SCORES = {"exact": 1.0, "initial": 0.97, "typo": 0.96, "part": 0.95}
 
@@ -166,6 +173,20 @@ def within_one_edit(a: str, b: str) -> bool:
     return a[i:] == b[i + 1:]
 
 
+def _looks_like_name(tokens: tuple[str, ...], lex: Lexicon) -> bool:
+    """An `other` entry that reads as a person's name ("Wojciech Nowakowski").
+
+    Several alphabetic words, none a common, role or institution word ("House",
+    "Children", "Hospital", "Church"), and at least one a known given name or surname.
+    """
+    return (
+        len(tokens) > 1
+        and all(t.isalpha() for t in tokens)
+        and not any(t in lex.not_names or t in lex.ambiguous for t in tokens)
+        and any(t in lex.first or t in lex.surnames for t in tokens)
+    )
+
+
 class KnownMatcher:
     """All variants of all entries, indexed by their first word, plus a typo index.
 
@@ -179,20 +200,30 @@ class KnownMatcher:
         self.by_first: dict[str, list[Variant]] = defaultdict(list)
         self.typo_index: dict[str, set[str]] = defaultdict(set)
         vocabulary: set[str] = set()
+        lex = lexicon()
         for entry in entries:
             tokens = tuple(t.casefold() for t in TOKEN.findall(entry.value))
             if not tokens:
                 continue
             self._add(Variant(tokens, entry, "exact"))
             vocabulary.update(tokens)
+            # "Mrs Okonkwo": the title is no part of the name's variants.
+            name = tokens
+            while len(name) > 1 and name[0] in TITLES:
+                name = name[1:]
             is_name = entry.category in NAME_CATEGORIES or (
-                entry.category == "other" and len(tokens) > 1
-                and all(t.isalpha() for t in tokens) and entry.value[:1].isupper()
+                entry.category == "other" and entry.value[:1].isupper()
+                and _looks_like_name(name, lex)
             )
-            if is_name and len(tokens) > 1 and tokens[0].isalpha():
-                self._add(Variant((tokens[0][0], *tokens[1:]), entry, "initial"))
-                for part in tokens:
-                    if len(part) >= 3 and part.isalpha():
+            if not is_name:
+                continue
+            if len(name) > 1 and name[0].isalpha():
+                self._add(Variant((name[0][0], *name[1:]), entry, "initial"))
+            if len(name) > 1 or name != tokens:  # parts; "Okonkwo" of "Mrs Okonkwo"
+                for part in name:
+                    # A common word alone ("Brown", "Hope") is too often just the word.
+                    if (len(part) >= 3 and part.isalpha() and part not in lex.ambiguous
+                            and part not in lex.not_names and part not in TITLES):
                         self._add(Variant((part,), entry, "part", needs_capital=True))
         for word in vocabulary:
             if len(word) >= MIN_TYPO_LEN and word.isalpha():

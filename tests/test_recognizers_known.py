@@ -47,6 +47,33 @@ def test_parts_need_a_capital():
     assert spans(m, "Morris said; a morris dancer") == [("Morris", "part", False)]
 
 
+def test_institutions_and_addresses_match_only_whole():
+    m = known.KnownMatcher([
+        known.Entry("Oakfield House Children's Home", "other"),
+        known.Entry("Lark Hill Primary School", "schools"),
+        known.Entry("14 Larkfield Close", "addresses"),
+        known.Entry("Wojciech Nowakowski", "other"),
+    ])
+    text = ("Children's House staff visited Oakfield House Children's Home. Lark Hill said "
+            "Close friends met at Lark Hill Primary School; Nowakowski and W. Nowakowski came.")
+    assert spans(m, text) == [
+        ("Oakfield House Children's Home", "exact", False),
+        ("Lark Hill Primary School", "exact", False),
+        ("Nowakowski", "part", False),
+        ("W. Nowakowski", "initial", False),
+    ]
+
+
+def test_titles_and_common_words_are_no_parts():
+    m = matcher("Mrs Okonkwo", "Grace Brown")
+    text = "Mrs Adebayo met Brown and Grace; Okonkwo replied to G. Brown and Mrs Okonkwo."
+    assert spans(m, text) == [
+        ("Okonkwo", "part", False),
+        ("G. Brown", "initial", False),
+        ("Mrs Okonkwo", "exact", False),
+    ]
+
+
 def test_hyphen_and_space_variants():
     m = matcher("Smith-Jones", category="other")
     got = spans(m, "Smith-Jones, Smith Jones and Smith\u2013Jones")
