@@ -1,0 +1,454 @@
+"""The thorough profile (``--quasi``): common quasi-identifiers at LOW severity.
+
+The default profile leaves these alone on purpose (review authors are told to write "June
+2015" and to name agencies). With ``config.quasi`` they are reported too, so an author
+preparing a review for wide publication can see every detail that narrows who the family is.
+``build`` returns nothing unless ``config.quasi`` is set; ``document_pass`` likewise.
+
+* ``QuasiDateRecognizer`` — DATE_PARTIAL: month and year ("June 2015", "early June 2015"),
+  season and year ("summer 2014"), decades ("the 1990s"), a year alone ("in 2015"), and
+  durations ("three months", "14 years") that tell how long something lasted.
+  Left alone: statute and guidance years ("Children Act 1989", "Working Together 2018"),
+  research citations ("Brandon et al, 2008"), section numbers ("6.4.10"), four-digit numbers
+  that are counts or codes ("2015 children", "Room 2015").
+  Example flagged: "In June 2015 the family moved" → "June 2015".
+  Example left alone: "under the Children Act 1989".
+* ``SpacyQuasiRecognizer`` — spaCy's own entities not covered elsewhere: ORG → ORGANISATION,
+  GPE/LOC/FAC → LOCATION, NORP → DEMOGRAPHIC, MONEY/QUANTITY → QUANTITY, DATE → DATE_PARTIAL.
+  Left alone: pseudonyms and roles ("Child B", "the mother"), generic agency names from
+  ``data/generic_agencies.txt`` ("Children's Social Care"), laws, headings in capitals.
+  Example flagged: "the father worked for Northbank Logistics Ltd" → "Northbank Logistics Ltd".
+  Example left alone: "Child B told the social worker".
+* ``DemographicRecognizer`` — DEMOGRAPHIC: a country of origin ("from Poland" → LOCATION),
+  an occupation after "worked as" / "employed as" ("worked as a hairdresser" → "hairdresser"),
+  and an adult's age ("aged 43", "a 63-year-old").
+  Left alone: professionals' roles in the review ("the social worker visited").
+
+``document_pass`` flags every other mention of any quasi string found anywhere in the
+document (TAB-style entity recall needs every mention masked): one alternation regex per
+document, one scan per segment.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator, Sequence
+from functools import cache
+
+from presidio_analyzer import AnalysisExplanation, EntityRecognizer, RecognizerResult
+
+from redactcheck.config import Config
+from redactcheck.document import Segment
+from redactcheck.findings import Finding, Severity, normalise
+
+from . import read_word_list
+
+DATE = "DATE_PARTIAL"
+ORG = "ORGANISATION"
+QUANTITY = "QUANTITY"
+DEMOGRAPHIC = "DEMOGRAPHIC"
+LOCATION = "LOCATION"
+ENTITIES = [DATE, ORG, QUANTITY, DEMOGRAPHIC, LOCATION]
+SCORE = 0.5
+
+GUIDANCE = {
+    DATE: 'Keep only the precision the learning needs ("2015", "mid-2010s", "several months").',
+    ORG: 'Describe its type ("the employer", "the court", "a local charity").',
+    QUANTITY: 'Round it or describe it ("a large sum", "several").',
+    DEMOGRAPHIC: "Keep it only if the learning depends on it.",
+    LOCATION: 'Name the region instead ("a town in the North West"), unless it is the '
+              "board's own area.",
+}
+
+# ------------------------------------------------------------------------------- dates
+
+_MONTH = (r"(?:January|February|March|April|May|June|July|August|September|October|November|"
+          r"December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\.?")
+_SEASON = r"(?:[Ss]pring|[Ss]ummer|[Aa]utumn|[Ww]inter|[Ee]aster|Christmas)"
+_YEAR = r"(?:19|20)\d\d"
+_PART = r"(?:(?:early|mid|late|the\s+end\s+of|the\s+beginning\s+of|the\s+start\s+of)[\s-]+)"
+_NUMWORD = (r"(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|"
+            r"eighteen|twenty|thirty|forty|fifty|sixty|several|a\s+few|a\s+couple\s+of|"
+            r"\d{1,3}(?:\.\d)?)")
+_UNIT = r"(?:years?|months?|weeks?|days?|hours?|minutes?)"
+
+_QUASI_DATE = re.compile(
+    # early June 2015, June 2015, summer of 2014, June and July 2015, 2014/15, 2014-2016
+    rf"(?<![\w/.-])(?:{_PART}?(?:{_MONTH}|{_SEASON})(?:\s+(?:and|to|or|-|–)\s+{_MONTH})?"
+    rf"(?:,?\s+of)?,?\s+)?(?:{_YEAR}s?|the\s+(?:early\s+|mid[\s-]|late\s+)?{_YEAR}s)"
+    rf"(?:\s*(?:/|-|–|to|and)\s*(?:{_YEAR}|\d\d)\b)?(?![\w/]|\.\d)"
+    # a duration: three months, 14 years, two and a half years
+    rf"|(?<![\w.-]){_NUMWORD}(?:\s+and\s+a\s+half)?[\s-]+{_UNIT}\b(?![\s-]+old)",
+)
+# Years that belong to a statute, guidance or research citation, not to the family's story.
+_CITATION_BEFORE = re.compile(
+    r"(?:\b(?:Act|Acts|Regulations?|Order|Rules|Guidance|Together|Code|Bill|Measure|"
+    r"Convention|Directive|Standards|Framework|Protocol)|\bet\s+al\.?|[A-Z][a-z]+\s*\(?|"
+    r"\b(?:no|No|nos)\.?|§)[\s,]*\(?$"
+)
+_CITATION_CAPITAL_NAME = re.compile(r"[A-Z][a-z]+(?:\s+and\s+[A-Z][a-z]+)?\s*,?\s*\(?$")
+# Four-digit numbers that count or label something: "2015 children", "Room 2015".
+_COUNT_AFTER = re.compile(r"^\s+(?:[a-z]+s\b|per\b|%)")
+_LABEL_BEFORE = re.compile(
+    r"\b(?:[Rr]oom|[Ff]lat|[Uu]nit|[Pp]age|[Pp]aragraph|[Ss]ection|[Nn]o\.?|[Nn]umber|[Cc]ase|"
+    r"[Rr]ef(?:erence)?\.?|£|\$|€)\s*$"
+)
+
+
+def year_owned(text: str, start: int, end: int) -> bool:
+    """True when a bare year belongs to a statute, citation, label or count, not to events:
+    "Children Act 1989", "Brandon et al, 2008", "Room 2015", "2015 children"."""
+    before = text[max(0, start - 40):start]
+    if _CITATION_BEFORE.search(before) and not _YEAR_PREPOSITION.search(before):
+        return True
+    return bool(_LABEL_BEFORE.search(before) or _COUNT_AFTER.match(text[end:end + 12]))
+
+
+def find_partial_dates(text: str) -> Iterator[tuple[int, int, str]]:
+    """(start, end, explanation) for month/season/decade + year, bare years and durations."""
+    for m in _QUASI_DATE.finditer(text):
+        start, end = m.span()
+        found = m.group()
+        if found[0].isdigit() and len(found) <= 5 and found[:4].isdigit():
+            if year_owned(text, start, end):
+                continue
+            yield start, end, "a year narrows when the events happened"
+        elif found[0].isdigit() or found.split()[0].lower() in _NUMWORD_SET:
+            yield start, end, "a duration narrows the timeline"
+        else:
+            yield start, end, "a month, season or decade with a year narrows when it happened"
+
+
+# "In 2015", "since 2012": a preposition of time makes a year an event's year even after
+# a capitalised word.
+_YEAR_PREPOSITION = re.compile(r"\b(?:in|since|from|until|by|during|between|before|after)\s*$",
+                               re.IGNORECASE)
+_NUMWORD_SET = {"one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
+                "eleven", "twelve", "fifteen", "eighteen", "twenty", "thirty", "forty", "fifty",
+                "sixty", "several", "a"}
+
+
+def _result(recognizer: EntityRecognizer, entity: str, start: int, end: int,
+            explanation: str, score: float = SCORE) -> RecognizerResult:
+    return RecognizerResult(
+        entity_type=entity, start=start, end=end, score=score,
+        analysis_explanation=AnalysisExplanation(recognizer.name, score,
+                                                 textual_explanation=explanation),
+        recognition_metadata={
+            RecognizerResult.RECOGNIZER_NAME_KEY: recognizer.name,
+            RecognizerResult.RECOGNIZER_IDENTIFIER_KEY: recognizer.id,
+            "explanation": explanation, "guidance": GUIDANCE[entity],
+        },
+    )
+
+
+# Money: £250, £1.2m, 4,000 euros, EUR 4,000, 200 Polish zlotys. Codes and currency nouns
+# are those of the currencies UK families most often bring from abroad (ISO 4217).
+_CODES = (r"(?:GBP|EUR|USD|PLN|RON|BGN|CZK|HUF|TRY|CHF|SEK|NOK|DKK|INR|PKR|BDT|NGN|GHS|KES|"
+          r"UGX|ZAR|CNY|JPY|AUD|CAD|NZD|LKR|AFN|IRR|IQD|SYP|ETB|ERN|SOS|ALL|UAH|RUB)")
+_AMOUNT = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
+_CURRENCY_NOUN = (r"(?:pounds?(?:\s+sterling)?|pence|p|euros?|dollars?|zlotys?|zlotych|lira|"
+                  r"liras|lei|leu|rupees?|naira|cedis?|shillings?|francs?|kron(?:a|or|er)|"
+                  r"forints?|dinars?|rials?|roubles?|rubles?|hryvnias?|yuan|yen|rand|birr|"
+                  r"nakfa|taka|afghanis?)")
+_MONEY = re.compile(
+    rf"(?:[£$€]|\b{_CODES}\s?)(?:{_AMOUNT})(?:\s?(?:k|m|bn|million|billion|thousand)\b)?"
+    rf"|(?<![\w.,])(?:{_AMOUNT})(?:\s+(?:million|billion|thousand))?\s?"
+    rf"(?:(?:[A-Z][a-z]+\s+)?{_CURRENCY_NOUN}\b(?:\s+\({_CODES}\))?|{_CODES}\b)"
+)
+
+
+class MoneyRecognizer(EntityRecognizer):
+    """QUANTITY: sums of money in symbols, codes or words."""
+
+    def __init__(self) -> None:
+        super().__init__(supported_entities=[QUANTITY], name="MoneyRecognizer",
+                         supported_language="en")
+
+    def load(self) -> None:
+        pass
+
+    def analyze(self, text: str, entities: list[str], nlp_artifacts=None) -> list[RecognizerResult]:
+        # A little above spaCy's spans so the whole sum wins over spaCy's part of it.
+        return [_result(self, QUANTITY, m.start(), m.end(), "an exact sum of money", 0.6)
+                for m in _MONEY.finditer(text)]
+
+
+class QuasiDateRecognizer(EntityRecognizer):
+    """DATE_PARTIAL: month/season/decade + year, bare years, durations."""
+
+    def __init__(self) -> None:
+        super().__init__(supported_entities=[DATE], name="QuasiDateRecognizer",
+                         supported_language="en")
+
+    def load(self) -> None:  # patterns are module constants
+        pass
+
+    def analyze(self, text: str, entities: list[str], nlp_artifacts=None) -> list[RecognizerResult]:
+        return [_result(self, DATE, s, e, why) for s, e, why in find_partial_dates(text)]
+
+
+# ------------------------------------------------------------------------- spaCy spans
+
+_SPACY_MAP = {
+    "ORG": ORG, "GPE": LOCATION, "LOC": LOCATION, "FAC": LOCATION, "NORP": DEMOGRAPHIC,
+    "MONEY": QUANTITY, "QUANTITY": QUANTITY, "DATE": DATE, "EVENT": ORG,
+}
+# Pseudonyms and roles spaCy mistakes for organisations or places.
+_PSEUDONYM = re.compile(
+    r"^(?:the\s+)?(?:(?:Child|Adult|Baby|Sibling|Mother|Father|Parent|Carer|Family|Person|"
+    r"Subject|Young\s+Person|Practitioner|Agency)\s+[A-Z0-9]{1,2}|Mr|Mrs|Ms|Miss|Dr)\b",
+    re.IGNORECASE,
+)
+_ROLE = re.compile(
+    r"^(?:the\s+)?(?:mother|father|mum|dad|parents?|carers?|family|child|children|baby|"
+    r"sibling|grand(?:mother|father|parents?)|partner|social\s+worker|health\s+visitor)$",
+    re.IGNORECASE,
+)
+# DATE spans spaCy gives that say nothing about when: "today", "the same day", "daily".
+_VAGUE_DATE = re.compile(
+    r"^(?:the\s+)?(?:(?:same|next|following|previous|last|that|this|one|a|every|each|"
+    r"recent|other|first|second)\s+)*(?:day|days|week|weeks|month|months|year|years|time|"
+    r"morning|afternoon|evening|night|weekend|today|yesterday|tomorrow|now|daily|weekly|"
+    r"monthly|annually|annual|yearly|later|earlier|recently|currently|age|ages)$",
+    re.IGNORECASE,
+)
+
+
+@cache
+def _generic_agencies() -> frozenset[str]:
+    return frozenset(normalise(t) for t in read_word_list("generic_agencies.txt"))
+
+
+# Words that name a kind of body, not one body: a name made only of these ("the Court",
+# "the Family Court", "the Local Authority", "Government", "Regional Court") fits every
+# area and identifies nothing; a place or proper name in it ("Leeds Family Court") does.
+_GENERIC_WORDS = frozenset(
+    """
+    the of and for in on to a an court courts family county crown magistrates magistrates'
+    high appeal appeals tribunal chamber chambers division section government ministry
+    department office council authority authorities local state federal national regional
+    district municipal municipality municipalities city borough parish commission
+    committee board panel service services agency trust police constabulary army navy
+    force forces prison probation health social care administrative constitutional supreme
+    civil criminal military public prosecutor prosecutor's prosecutors registry unit team
+    centre center institute university school college hospital parliament assembly senate
+    cabinet republic kingdom union european international united nations convention law
+    governor minister president judge registrar chairman chair director head secretary
+    """.split()  # noqa: SIM905 - a word list reads better as text
+)
+# The country the review is written in never narrows the family.
+_UK = re.compile(
+    r"^(?:the\s+)?(?:UK|U\.K\.|United\s+Kingdom(?:\s+of\s+Great\s+Britain(?:\s+and\s+"
+    r"Northern\s+Ireland)?)?|Great\s+Britain|Britain|England|Scotland|Wales|"
+    r"Northern\s+Ireland)$"
+)
+# A demonym before these is an adjective for a state, its law or its food, not a person's
+# background: "the Polish authorities", "Turkish law", "Romanian Civil Code".
+_STATE_AFTER = re.compile(
+    r"^\s+(?:[A-Z]\w*|law|laws|legislation|courts?|authorities|government|state|police|"
+    r"embassy|consulate|army|military|citizenship\s+law|prosecutors?|officials?|"
+    r"ministry|parliament|constitution|system|food|cuisine|language\s+lessons)\b"
+)
+
+
+def _generic(text: str) -> bool:
+    """True when a name has no word that points to one body, place or people."""
+    words = re.findall(r"[\w'’]+", text.casefold().replace("’", "'"))
+    words = [w[:-2] if w.endswith("'s") else w for w in words]
+    return not words or all(w in _GENERIC_WORDS for w in words)
+
+
+def _heading(text: str) -> bool:
+    """A segment in capitals ("THE FACTS") is a heading: spaCy tags its words at random."""
+    letters = [c for c in text if c.isalpha()]
+    return len(letters) > 3 and all(c.isupper() for c in letters)
+
+
+def _strip_the(start: int, end: int, text: str) -> tuple[int, int]:
+    """Drop a leading "the" (spaCy often includes it); the name itself is what identifies."""
+    m = re.match(r"(?:the|The|THE)\s+", text[start:end])
+    return (start + m.end(), end) if m and start + m.end() < end else (start, end)
+
+
+class SpacyQuasiRecognizer(EntityRecognizer):
+    """spaCy entities not covered by the default recognisers, mapped to quasi entity ids."""
+
+    def __init__(self) -> None:
+        super().__init__(supported_entities=[DATE, ORG, QUANTITY, DEMOGRAPHIC, LOCATION],
+                         name="SpacyQuasiRecognizer", supported_language="en")
+
+    def load(self) -> None:
+        pass
+
+    def analyze(self, text: str, entities: list[str], nlp_artifacts=None) -> list[RecognizerResult]:
+        doc = getattr(nlp_artifacts, "tokens", None)
+        if doc is None or not hasattr(doc, "ents"):
+            return []
+        if _heading(text):
+            return []
+        out = []
+        for ent in doc.ents:
+            entity = _SPACY_MAP.get(ent.label_)
+            if entity is None:
+                continue
+            start, end = _strip_the(ent.start_char, ent.end_char, text)
+            span = text[start:end].rstrip("'’")
+            if span.endswith(("'s", "’s")):
+                span = span[:-2]
+            end = start + len(span)
+            if not span or _PSEUDONYM.match(span) or _ROLE.match(span) or _UK.match(span):
+                continue
+            if entity in (ORG, LOCATION) and (normalise(span) in _generic_agencies()
+                                              or _generic(span)):
+                continue
+            if entity == DEMOGRAPHIC and _STATE_AFTER.match(text[end:end + 30]):
+                continue
+            if entity == DATE and _VAGUE_DATE.match(span):
+                continue
+            out.append(_result(self, entity, start, end,
+                               f"spaCy tagged it {ent.label_} (a quasi-identifier)"))
+        return out
+
+
+# ------------------------------------------------------------------------ demographics
+
+_OCCUPATION = re.compile(
+    r"\b(?:work(?:ed|s|ing)?|employed|emplyment|job|career|trained|qualified|practi[sc]ed)\s+"
+    r"as\s+(?:an?\s+|the\s+)?(?P<occ>[a-z][a-z-]+(?:\s+[a-z][a-z-]+){0,2}?)"
+    r"(?=\s*(?:[.,;:)]|$|\s+(?:and|at|in|for|with|until|since|from|but|when|before|after|"
+    r"while|on|who|which|where)\b))"
+    r"|\b(?:an?\s+)?(?P<occ2>[a-z][a-z-]+(?:\s+[a-z][a-z-]+)?)\s+by\s+(?:profession|trade)\b",
+)
+_ADULT_AGE = re.compile(
+    r"\b(?:aged\s+(?P<n1>[2-9]\d|1[89])|(?P<n2>[2-9]\d|1[89])[\s-]+years?[\s-]+old)\b"
+)
+
+
+class DemographicRecognizer(EntityRecognizer):
+    """DEMOGRAPHIC: occupations after "worked as", adults' ages."""
+
+    def __init__(self) -> None:
+        super().__init__(supported_entities=[DEMOGRAPHIC], name="DemographicRecognizer",
+                         supported_language="en")
+
+    def load(self) -> None:
+        pass
+
+    def analyze(self, text: str, entities: list[str], nlp_artifacts=None) -> list[RecognizerResult]:
+        out = []
+        for m in _OCCUPATION.finditer(text):
+            group = "occ" if m.group("occ") else "occ2"
+            out.append(_result(self, DEMOGRAPHIC, m.start(group), m.end(group),
+                               "an occupation narrows who the person is"))
+        for m in _ADULT_AGE.finditer(text):
+            out.append(_result(self, DEMOGRAPHIC, m.start(), m.end(),
+                               "an adult's exact age narrows who the person is"))
+        return out
+
+
+# ------------------------------------------------------------------------ document pass
+
+_OWN = {"QuasiDateRecognizer", "SpacyQuasiRecognizer", "DemographicRecognizer", "MoneyRecognizer"}
+# Entities whose other mentions are flagged too (with the same entity id).
+_PROPAGATE = {DATE, ORG, QUANTITY, DEMOGRAPHIC, LOCATION, "LOCATION_SMALL", "INSTITUTION"}
+
+
+def _pieces(start: int, end: int, blockers: list[tuple[int, int]], text: str,
+            lowercase_ok: bool = False) -> list[tuple[int, int]]:
+    """[start, end) minus the blockers, each piece trimmed of spaces and punctuation.
+
+    A stronger finding inside a quasi span ("Turkish" as a rare detail inside "200,000
+    Turkish liras") wins the merge and would drop the whole low span; its pieces survive.
+    """
+    pieces = [(start, end)]
+    for bs, be in blockers:
+        pieces = [p for s, e in pieces
+                  for p in ((s, min(e, bs)), (max(s, be), e)) if p[0] < p[1]]
+    out = []
+    for s, e in pieces:
+        while s < e and not text[s].isalnum():
+            s += 1
+        while e > s and not text[e - 1].isalnum() and text[e - 1] != ")":
+            e -= 1
+        # A leftover that names nothing ("Government" of "Turkish Government", "and")
+        # is not reported.
+        piece = text[s:e]
+        if s < e and (piece == text[start:end] or (
+                not _generic(piece)
+                and (lowercase_ok or any(c.isupper() or c.isdigit() for c in piece)))):
+            out.append((s, e))
+    return out
+
+
+def _mention_ok(entity: str, text: str, start: int, end: int) -> bool:
+    """The same context tests the recognisers apply, for a mention found by string."""
+    if entity == DEMOGRAPHIC and _STATE_AFTER.match(text[end:end + 30]):
+        return False
+    return not (entity == DATE and text[start:end].isdigit() and year_owned(text, start, end))
+
+
+def document_pass(segments: Sequence[Segment], findings: list[Finding], config: Config
+                  ) -> list[Finding]:
+    """Every other mention of a quasi string found anywhere in the document, and the
+    pieces of quasi spans that a stronger finding cuts."""
+    if not config.quasi:
+        return []
+    from redactcheck.analysis import make_finding
+
+    strings: dict[str, str] = {}  # text as written -> entity
+    by_segment: dict[int, list[Finding]] = {}
+    for f in findings:
+        by_segment.setdefault(f.segment_index, []).append(f)
+        if f.entity in _PROPAGATE:
+            text = re.sub(r"\s+", " ", f.text.strip())
+            if len(text) >= 3 and not _generic(text):
+                strings.setdefault(text, f.entity)
+    pattern = re.compile(
+        r"(?<![\w])(" + "|".join(re.escape(a).replace(r"\ ", r"\s+")
+                                  for a in sorted(strings, key=len, reverse=True))
+        + r")(?![\w])"
+    ) if strings else None  # case-sensitive: capitals mark the proper noun ("Court", "court")
+    out: list[Finding] = []
+
+    def emit(index: int, segment: Segment, start: int, end: int, entity: str, why: str) -> None:
+        blockers = [(f.location.start, f.location.end) for f in by_segment.get(index, [])
+                    if f.severity.rank > Severity.LOW.rank
+                    and f.location.start < end and start < f.location.end]
+        # The rest of a sum ("liras" of "200,000 Turkish liras") is kept in lower case too.
+        for s, e in _pieces(start, end, blockers, segment.text, entity == QUANTITY):
+            out.append(make_finding(segment, index, s, e, entity, SCORE,
+                                    recognizer="QuasiDocumentPass", explanation=why,
+                                    guidance=GUIDANCE.get(entity)))
+
+    for index, segment in enumerate(segments):
+        seg_findings = by_segment.get(index, [])
+        for f in seg_findings:
+            if f.entity in ENTITIES and f.recognizer in _OWN and any(
+                    g.severity.rank > Severity.LOW.rank and g.location.start < f.location.end
+                    and f.location.start < g.location.end
+                    and not (g.location.start <= f.location.start
+                             and f.location.end <= g.location.end) for g in seg_findings):
+                emit(index, segment, f.location.start, f.location.end, f.entity, f.explanation)
+        if pattern is None:
+            continue
+        spans = [(f.location.start, f.location.end) for f in seg_findings]
+        for m in pattern.finditer(segment.text):
+            start, end = m.span(1)
+            # Only a mention already inside a finding is skipped: a longer organisation
+            # overlapping a town found inside it still wins the merge (longest low span).
+            if any(s <= start and end <= e for s, e in spans):
+                continue
+            entity = strings[re.sub(r"\s+", " ", m.group(1))]
+            if not _mention_ok(entity, segment.text, start, end):
+                continue
+            emit(index, segment, start, end, entity,
+                 "another mention of a detail found elsewhere in the document")
+    return out
+
+
+def build(config: Config) -> list[EntityRecognizer]:
+    if not config.quasi:
+        return []
+    return [QuasiDateRecognizer(), SpacyQuasiRecognizer(), DemographicRecognizer(),
+            MoneyRecognizer()]
