@@ -68,6 +68,11 @@ CUE_BEFORE = re.compile(
     r"names\s+(?:are|were))\s+)$",
     re.IGNORECASE,
 )
+MONTHS = frozenset([
+    "january", "february", "march", "april", "may", "june", "july", "august", "september",
+    "october", "november", "december",
+])
+DAY_BEFORE = re.compile(r"\b\d{1,2}(?:st|nd|rd|th)?(?:\s+of)?\s+$", re.IGNORECASE)
 # A word directly followed by one of these names a condition after a person (an eponym:
 # "Prader-Willi syndrome", "Crohn's disease", "Bell's palsy", "Ebstein anomaly"), not a person.
 CONDITION_AFTER = re.compile(
@@ -339,6 +344,11 @@ def _judge_run(text: str, run: list[Tok], lex: Lexicon, spacy_spans,
         # Pseudonyms: a lone letter ("Mr B", "Adult A") is not a name.
         while toks and toks[-1].initial and len(toks) > 1 and not toks[-2].initial:
             toks = toks[:-1]
+        # "on 21 June D. Morris rang": a month after a day number ends a date, it does not
+        # start a name ("June" is also a given name).
+        if (toks and not after_title and toks[0].key in MONTHS
+                and DAY_BEFORE.search(text[max(0, toks[0].start - 12):toks[0].start])):
+            toks = toks[1:]
         if not toks or (len(toks) == 1 and toks[0].initial):
             continue
         start, end = toks[0].start, toks[-1].end
@@ -513,6 +523,8 @@ def document_pass(segments: Sequence[Segment], findings: list[Finding], config: 
                 continue
             if _is_citation(segment.text, start, end):
                 continue
+            if key in MONTHS and DAY_BEFORE.search(segment.text[max(0, start - 12):start]):
+                continue  # "June" of "June Morris" in "on 21 June" is the month
             label = names.get(key, names.get(found.casefold(), "the document"))
             out.append(make_finding(
                 segment, index, start, end, ENTITY, 0.8, recognizer=NAME,
