@@ -2,31 +2,35 @@
 
 The default profile leaves these alone on purpose (review authors are told to write "June
 2015" and to name agencies). With ``config.quasi`` they are reported too, so an author
-preparing a review for wide publication can see every detail that narrows who the family is.
-``build`` returns nothing unless ``config.quasi`` is set; ``document_pass`` likewise.
+preparing a review for wide publication sees every detail that narrows who the family is.
+``build`` returns no recognisers and ``document_pass`` nothing unless ``config.quasi``.
 
-* ``QuasiDateRecognizer`` — DATE_PARTIAL: month and year ("June 2015", "early June 2015"),
-  season and year ("summer 2014"), decades ("the 1990s"), a year alone ("in 2015"), and
-  durations ("three months", "14 years") that tell how long something lasted.
-  Left alone: statute and guidance years ("Children Act 1989", "Working Together 2018"),
-  research citations ("Brandon et al, 2008"), section numbers ("6.4.10"), four-digit numbers
-  that are counts or codes ("2015 children", "Room 2015").
-  Example flagged: "In June 2015 the family moved" → "June 2015".
-  Example left alone: "under the Children Act 1989".
-* ``SpacyQuasiRecognizer`` — spaCy's own entities not covered elsewhere: ORG → ORGANISATION,
-  GPE/LOC/FAC → LOCATION, NORP → DEMOGRAPHIC, MONEY/QUANTITY → QUANTITY, DATE → DATE_PARTIAL.
-  Left alone: pseudonyms and roles ("Child B", "the mother"), generic agency names from
-  ``data/generic_agencies.txt`` ("Children's Social Care"), laws, headings in capitals.
-  Example flagged: "the father worked for Northbank Logistics Ltd" → "Northbank Logistics Ltd".
-  Example left alone: "Child B told the social worker".
-* ``DemographicRecognizer`` — DEMOGRAPHIC: a country of origin ("from Poland" → LOCATION),
-  an occupation after "worked as" / "employed as" ("worked as a hairdresser" → "hairdresser"),
-  and an adult's age ("aged 43", "a 63-year-old").
-  Left alone: professionals' roles in the review ("the social worker visited").
+* ``QuasiDateRecognizer`` (DATE_PARTIAL): month or season with a year ("June 2015", "early
+  March 2016", "summer of 2014"), decades ("the 1990s"), a year alone ("in 2012") and
+  durations ("three months"). Left alone: statute, guidance and research years ("Children
+  Act 1989", "Working Together 2018", "Brandon et al, 2008"), section numbers ("6.4.10"),
+  labels and counts ("Room 2015", "2015 children"), ages ("a 16-year-old").
+  Flagged: "In June 2015 the family moved" → "June 2015".
+  Left alone: "under the Children Act 1989".
+* ``SpacyQuasiRecognizer``: spaCy's entities, mapped ORG/EVENT → ORGANISATION, GPE/LOC/FAC →
+  LOCATION, NORP → DEMOGRAPHIC, MONEY/QUANTITY → QUANTITY, DATE → DATE_PARTIAL. Left alone:
+  pseudonyms and roles ("Child B", "the mother"), the UK and its nations, generic agencies
+  (``data/generic_agencies.txt``) and names made only of generic words ("the Local
+  Authority", "the Family Court"), vague dates ("the same day"), headings in capitals, and
+  a demonym used for a state ("the Polish authorities", "Turkish law").
+  Flagged: "A letter from Northbank Logistics Ltd" → "Northbank Logistics Ltd".
+  Left alone: "Child B told the mother".
+* ``MoneyRecognizer`` (QUANTITY): "£2,450", "EUR 4,000", "200 Polish zlotys".
+  Left alone: "scored 80 marks", "2 p.m.".
+* ``DemographicRecognizer`` (DEMOGRAPHIC): an occupation after "worked as" / "employed as"
+  or before "by profession" ("worked as a hairdresser" → "hairdresser"), an adult's age
+  ("aged 43"). Left alone: professionals doing their job ("the social worker visited").
 
-``document_pass`` flags every other mention of any quasi string found anywhere in the
-document (TAB-style entity recall needs every mention masked): one alternation regex per
-document, one scan per segment.
+``document_pass`` flags every other mention of a quasi string found anywhere in the document
+(entity-level recall needs every mention masked): one case-sensitive alternation regex per
+document, one scan per segment. It also keeps the pieces of a quasi span that a stronger
+finding cuts ("200,000" and "liras" around a RARE_DETAIL "Turkish"), since the merge would
+otherwise drop the whole low span.
 """
 
 from __future__ import annotations
@@ -88,7 +92,7 @@ _CITATION_BEFORE = re.compile(
 )
 _CITATION_CAPITAL_NAME = re.compile(r"[A-Z][a-z]+(?:\s+and\s+[A-Z][a-z]+)?\s*,?\s*\(?$")
 # Four-digit numbers that count or label something: "2015 children", "Room 2015".
-_COUNT_AFTER = re.compile(r"^\s+(?:[a-z]+s\b|per\b|%)")
+_COUNT_AFTER = re.compile(r"^\s*(?:[a-z]+s\b|(?:children|people|men|women|per)\b|%)")
 _LABEL_BEFORE = re.compile(
     r"\b(?:[Rr]oom|[Ff]lat|[Uu]nit|[Pp]age|[Pp]aragraph|[Ss]ection|[Nn]o\.?|[Nn]umber|[Cc]ase|"
     r"[Rr]ef(?:erence)?\.?|£|\$|€)\s*$"
@@ -147,8 +151,8 @@ def _result(recognizer: EntityRecognizer, entity: str, start: int, end: int,
 _CODES = (r"(?:GBP|EUR|USD|PLN|RON|BGN|CZK|HUF|TRY|CHF|SEK|NOK|DKK|INR|PKR|BDT|NGN|GHS|KES|"
           r"UGX|ZAR|CNY|JPY|AUD|CAD|NZD|LKR|AFN|IRR|IQD|SYP|ETB|ERN|SOS|ALL|UAH|RUB)")
 _AMOUNT = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
-_CURRENCY_NOUN = (r"(?:pounds?(?:\s+sterling)?|pence|p|euros?|dollars?|zlotys?|zlotych|lira|"
-                  r"liras|lei|leu|rupees?|naira|cedis?|shillings?|francs?|kron(?:a|or|er)|"
+_CURRENCY_NOUN = (r"(?:pounds?(?:\s+sterling)?|pence|p(?![.\w])|euros?|dollars?|zlotys?|"
+                  r"zlotych|lira|liras|lei|leu|rupees?|naira|cedis?|shillings?|francs?|kron(?:a|or|er)|"
                   r"forints?|dinars?|rials?|roubles?|rubles?|hryvnias?|yuan|yen|rand|birr|"
                   r"nakfa|taka|afghanis?)")
 _MONEY = re.compile(

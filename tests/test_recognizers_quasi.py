@@ -1,0 +1,114 @@
+"""recognizers/quasi.py: the thorough profile's low-severity quasi-identifiers, exact spans."""
+
+from __future__ import annotations
+
+import pytest
+
+from recognizers import quasi
+from recognizers.quasi import _MONEY, find_partial_dates
+from redactcheck import policy
+from redactcheck.analysis import get_analyzer
+from redactcheck.config import Config
+from redactcheck.document import split_paragraphs
+from redactcheck.findings import Severity
+
+QUASI = Config(quasi=True)
+LOW_IDS = {"DATE_PARTIAL", "ORGANISATION", "QUANTITY", "DEMOGRAPHIC", "LOCATION"}
+
+TEXT = (
+    "In June 2015 the family moved from Poland to Leeds.\n\n"
+    "The father, a Pakistani national, worked as a hairdresser and owed £2,450 in rent.\n\n"
+    "Child B told the mother that the family had lived in Poland since 2009.\n\n"
+    "Section 47 enquiries began under the Children Act 1989, as paragraph 6.4.10 explains."
+)
+
+
+def findings(text: str, config: Config) -> list[tuple[str, str, str]]:
+    segments = split_paragraphs(text)
+    found = policy.apply(get_analyzer(config).analyze_segments(segments), config)
+    return [(f.entity, f.text, f.severity.value) for f in found]
+
+
+@pytest.fixture(scope="module")
+def thorough() -> list[tuple[str, str, str]]:
+    return findings(TEXT, QUASI)
+
+
+def test_profile_off_builds_and_finds_nothing() -> None:
+    assert quasi.build(Config()) == []
+    assert quasi.document_pass(split_paragraphs(TEXT), [], Config()) == []
+    assert not [f for f in findings(TEXT, Config()) if f[0] in LOW_IDS - {"LOCATION"}]
+
+
+@pytest.mark.parametrize(("entity", "span"), [
+    ("DATE_PARTIAL", "June 2015"),         # month and year
+    ("DATE_PARTIAL", "2009"),              # a year alone
+    ("LOCATION", "Poland"),                # a country, both mentions
+    ("DEMOGRAPHIC", "Pakistani"),          # nationality (common, so not a rare detail)
+    ("DEMOGRAPHIC", "hairdresser"),        # occupation after "worked as"
+    ("QUANTITY", "£2,450"),                # an amount
+])
+def test_quasi_flagged_low(thorough, entity: str, span: str) -> None:
+    assert (entity, span, "low") in thorough
+
+
+def test_every_mention_of_a_country(thorough) -> None:
+    assert [f for f in thorough if f[:2] == ("LOCATION", "Poland")] == [
+        ("LOCATION", "Poland", "low")] * 2
+
+
+@pytest.mark.parametrize("text", ["Section 47", "47", "1989", "Children Act 1989", "6.4.10",
+                                  "Child B", "the mother", "mother"])
+def test_look_alikes_left_alone(thorough, text: str) -> None:
+    assert not [f for f in thorough if f[1] == text]
+
+
+def test_organisation_flagged_generic_agency_not() -> None:
+    text = ("A letter from Northbank Logistics Ltd reached the Local Authority and the Family "
+            "Court in March.")
+    assert findings(text, QUASI) == [("ORGANISATION", "Northbank Logistics Ltd", "low"),
+                                     ("DATE_PARTIAL", "March", "low")]
+
+
+@pytest.mark.parametrize(("text", "span"), [
+    ("In June 2015 the family moved", "June 2015"),
+    ("during the summer of 2014 the school", "summer of 2014"),
+    ("in early March 2016 a referral", "early March 2016"),
+    ("grew up in the 1990s in care", "the 1990s"),
+    ("moved in 2012 and again", "2012"),
+    ("for three months the family", "three months"),
+])
+def test_partial_dates(text: str, span: str) -> None:
+    assert [text[s:e] for s, e, _ in find_partial_dates(text)] == [span]
+
+
+@pytest.mark.parametrize("text", [
+    "under the Children Act 1989 the local authority",
+    "as Working Together 2018 sets out",
+    "research (Brandon et al, 2008) shows",
+    "see paragraph 6.4.10 of the report",
+    "a 16-year-old attended",          # an age is not a duration
+    "Room 2015 on the ward",
+    "2015 children were referred",
+])
+def test_partial_date_look_alikes(text: str) -> None:
+    assert [text[s:e] for s, e, _ in find_partial_dates(text)] == []
+
+
+@pytest.mark.parametrize(("text", "span"), [
+    ("rent arrears of £2,450 were", "£2,450"),
+    ("she sent 200 Polish zlotys home", "200 Polish zlotys"),
+    ("a loan of EUR 4,000 from", "EUR 4,000"),
+    ("about 1,500 euros a month", "1,500 euros"),
+])
+def test_money(text: str, span: str) -> None:
+    assert [m.group() for m in _MONEY.finditer(text)] == [span]
+
+
+@pytest.mark.parametrize("text", ["scored 80 marks", "the EU 27 states", "Ward 84", "2 p.m."])
+def test_money_look_alikes(text: str) -> None:
+    assert [m.group() for m in _MONEY.finditer(text)] == []
+
+
+def test_quasi_findings_are_low_only(thorough) -> None:
+    assert {sev for entity, _, sev in thorough if entity in LOW_IDS} == {Severity.LOW.value}
