@@ -33,6 +33,7 @@ import re
 import unicodedata
 from collections.abc import Iterator
 from dataclasses import dataclass
+from functools import cache, lru_cache
 
 from presidio_analyzer import EntityRecognizer, RecognizerResult
 
@@ -168,17 +169,38 @@ _BRITISH = ((re.compile(r"aem"), "em"), (re.compile(r"^oe"), "e"), (re.compile(r
             (re.compile(r"tumour"), "tumor"), (re.compile(r"foet"), "fet"))
 
 
+# One search tells whether any British spelling rule can apply (most words: none).
+_BRITISH_ANY = re.compile(r"aem|oe|paed|tumour|foet")
+
+
+@lru_cache(maxsize=1 << 16)
 def norm_token(token: str) -> str:
     """Case-, accent-, possessive- and British-spelling-insensitive form of one word."""
-    token = unicodedata.normalize("NFKD", token)
-    token = "".join(c for c in token if not unicodedata.combining(c)).casefold()
-    token = token.replace("\u2019", "'")
+    # Cached: a draft repeats a few thousand distinct words tens of thousands of times.
+    if token.isascii():  # NFKD and combining marks change nothing; casefold is lower
+        token = token.lower()
+    else:
+        token = unicodedata.normalize("NFKD", token)
+        token = "".join(c for c in token if not unicodedata.combining(c)).casefold()
+        token = token.replace("\u2019", "'")
     if token.endswith("'s"):
         token = token[:-2]
-    for pattern, repl in _BRITISH:
-        if pattern.search(token):
-            token = pattern.sub(repl, token)
+    if _BRITISH_ANY.search(token):
+        for pattern, repl in _BRITISH:
+            if pattern.search(token):
+                token = pattern.sub(repl, token)
     return token
+
+
+@lru_cache(maxsize=8)
+def _word_tokens(text: str) -> tuple[tuple[tuple[int, int, str], ...], tuple[str, ...]]:
+    """(start, end, word) tokens of a text and their normalised forms.
+
+    Cached per text: the condition and demographic indexes (and the name recogniser's
+    checks) all tokenise the same segment.
+    """
+    tokens = tuple((m.start(), m.end(), m.group()) for m in _TOKEN.finditer(text))
+    return tokens, tuple(norm_token(t) for _, _, t in tokens)
 
 
 @dataclass(frozen=True)
@@ -214,11 +236,11 @@ class PhraseIndex:
 
         capitalised: the first word must start with a capital (proper adjectives).
         """
-        tokens = [(m.start(), m.end(), m.group()) for m in _TOKEN.finditer(text)]
-        normed = [norm_token(t) for _, _, t in tokens]
+        tokens, normed = _word_tokens(text)
+        first = self.first
         i = 0
         while i < len(tokens):
-            if normed[i] not in self.first or (capitalised and not tokens[i][2][:1].isupper()):
+            if normed[i] not in first or (capitalised and not tokens[i][2][:1].isupper()):
                 i += 1
                 continue
             for n in range(min(self.longest, len(tokens) - i), 0, -1):
@@ -233,6 +255,7 @@ class PhraseIndex:
             i += 1
 
 
+@cache  # shared with the name recogniser; never changed after loading
 def load_conditions() -> PhraseIndex:
     index = PhraseIndex()
     stop: set[tuple[str, ...]] = set()
@@ -250,6 +273,7 @@ def load_conditions() -> PhraseIndex:
     return index
 
 
+@cache
 def load_demographics() -> PhraseIndex:
     index = PhraseIndex()
     for line in read_word_list("rare_demographics.txt"):
