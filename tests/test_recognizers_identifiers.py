@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-import yaml
+from recognizer_yaml import check_case, load_cases
 
 from recognizers import identifiers
 from recognizers.identifiers import (
@@ -16,52 +16,7 @@ from recognizers.identifiers import (
     words_before,
 )
 
-CASES_FILE = Path(__file__).resolve().parent.parent / "fixtures" / "cases" / "identifiers.yaml"
-CASES = yaml.safe_load(CASES_FILE.read_text(encoding="utf-8"))
-
-
-@pytest.fixture(scope="module")
-def analyze(nlp_engine):
-    """text -> [(entity, matched text, start, end)] through Presidio, as the Analyzer runs it.
-
-    Only this module's recogniser plus Presidio's email and URL recognisers (which this
-    module relies on), so the cases do not depend on other families' work in progress.
-    """
-    from presidio_analyzer import AnalyzerEngine, RecognizerRegistry
-    from presidio_analyzer.predefined_recognizers import EmailRecognizer, UrlRecognizer
-
-    from redactcheck.offline import ensure_offline
-
-    ensure_offline()
-    registry = RecognizerRegistry(supported_languages=["en"])
-    for recognizer in (*identifiers.build(None), EmailRecognizer(), UrlRecognizer()):
-        registry.add_recognizer(recognizer)
-    engine = AnalyzerEngine(registry=registry, nlp_engine=nlp_engine, supported_languages=["en"])
-
-    def run(text: str) -> list[tuple[str, str, int, int]]:
-        results = engine.analyze(text, language="en", score_threshold=0.4)
-        return [(r.entity_type, text[r.start:r.end], r.start, r.end) for r in results]
-
-    return run
-
-
-def check_case(case: dict, found: list[tuple[str, str, int, int]]) -> list[str]:
-    """Problems with one YAML case: a missing exact match, or a finding over a no_match."""
-    problems = []
-    for want in case.get("match", []):
-        if not any(e == want["entity"] and t == want["text"] for e, t, _, _ in found):
-            problems.append(f"missing {want['entity']} {want['text']!r}; found {found}")
-    text = case["text"]
-    for bad in case.get("no_match", []):
-        start = text.find(bad["text"])
-        assert start >= 0, f"no_match text {bad['text']!r} is not in the case text"
-        while start >= 0:
-            end = start + len(bad["text"])
-            for e, t, s, f in found:
-                if s < end and start < f and bad.get("entity", e) == e:
-                    problems.append(f"flagged {e} {t!r} over no_match {bad['text']!r}")
-            start = text.find(bad["text"], start + 1)
-    return problems
+CASES = load_cases("identifiers.yaml")
 
 
 def test_case_file_size():
@@ -71,8 +26,9 @@ def test_case_file_size():
 
 
 @pytest.mark.parametrize("case", CASES, ids=[c["text"][:40] for c in CASES])
-def test_case(case, analyze):
-    assert check_case(case, analyze(case["text"])) == []
+def test_case(case, artifacts):
+    """This module alone on its cases (tests/test_cases.py runs them through the engine)."""
+    assert check_case(identifiers, case, artifacts) == []
 
 
 def test_nhs_checksum():

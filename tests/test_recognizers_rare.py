@@ -6,13 +6,13 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-import yaml
+from recognizer_yaml import check_case, load_cases
 
 from recognizers import rare_details
 from recognizers.rare_details import GUIDANCE, RareDetailRecognizer, norm_token
 
 ROOT = Path(__file__).resolve().parent.parent
-CASES = yaml.safe_load((ROOT / "fixtures" / "cases" / "rare_details.yaml").read_text("utf-8"))
+CASES = load_cases("rare_details.yaml")
 DATA = ROOT / "recognizers" / "data"
 
 
@@ -21,48 +21,15 @@ def recognizer() -> RareDetailRecognizer:
     return RareDetailRecognizer()
 
 
-@pytest.fixture(scope="module")
-def analyze(nlp_engine, recognizer):
-    """text -> [(entity, text, start, end)] through Presidio's engine with this recogniser."""
-    from presidio_analyzer import AnalyzerEngine, RecognizerRegistry
-
-    registry = RecognizerRegistry(supported_languages=["en"])
-    registry.add_recognizer(recognizer)
-    engine = AnalyzerEngine(registry=registry, nlp_engine=nlp_engine, supported_languages=["en"])
-
-    def run(text: str) -> list[tuple[str, str, int, int]]:
-        results = engine.analyze(text, language="en", score_threshold=0.4)
-        return [(r.entity_type, text[r.start:r.end], r.start, r.end) for r in results]
-
-    return run
-
-
-def check_case(case: dict, found: list[tuple[str, str, int, int]]) -> list[str]:
-    problems = []
-    for want in case.get("match", []):
-        if not any(e == want["entity"] and t == want["text"] for e, t, _, _ in found):
-            problems.append(f"missing {want['entity']} {want['text']!r}; found {found}")
-    text = case["text"]
-    for bad in case.get("no_match", []):
-        start = text.find(bad["text"])
-        assert start >= 0, f"no_match text {bad['text']!r} is not in the case text"
-        while start >= 0:
-            end = start + len(bad["text"])
-            problems += [f"flagged {e} {t!r} over no_match {bad['text']!r}"
-                         for e, t, s, f in found
-                         if s < end and start < f and bad.get("entity", e) == e]
-            start = text.find(bad["text"], start + 1)
-    return problems
-
-
 def test_case_file_size():
     assert sum(len(c.get("match", [])) for c in CASES) >= 30
     assert sum(len(c.get("no_match", [])) for c in CASES) >= 30
 
 
 @pytest.mark.parametrize("case", CASES, ids=[c["text"][:40] for c in CASES])
-def test_case(case, analyze):
-    assert check_case(case, analyze(case["text"])) == []
+def test_case(case, artifacts):
+    """This module alone on its cases (tests/test_cases.py runs them through the engine)."""
+    assert check_case(rare_details, case, artifacts) == []
 
 
 @pytest.mark.parametrize(
