@@ -102,17 +102,48 @@ def load_pipeline(model: str):
 
 def build_nlp_engine(model: str):
     """Presidio's spaCy engine around a pipeline we load ourselves (never downloads)."""
-    from presidio_analyzer.nlp_engine import NerModelConfiguration, SpacyNlpEngine
+    from presidio_analyzer.nlp_engine import (
+        NerModelConfiguration,
+        NlpArtifacts,
+        SpacyNlpEngine,
+    )
 
     class LeanSpacyNlpEngine(SpacyNlpEngine):
         """Without a lemmatizer, lower-cased tokens stand in for lemmas so Presidio's
         context enhancement (which compares context words with lemmas) still works."""
 
+        _keyword_cache: dict[tuple[str, str], list[str]] = {}
+
         def _doc_to_nlp_artifact(self, doc, language):
-            artifacts = super()._doc_to_nlp_artifact(doc, language)
-            artifacts.lemmas = [lemma or token.lower_ for lemma, token in
-                                zip(artifacts.lemmas, doc, strict=True)]
+            # One pass over the tokens (Presidio's version walks the doc twice, then we
+            # walked it again to fill in lemmas). Same artifacts as before: keywords come
+            # from spaCy's own (empty) lemmas, as Presidio's constructor computed them.
+            spacy_lemmas, lemmas, indices = [], [], []
+            for token in doc:
+                lemma = token.lemma_
+                spacy_lemmas.append(lemma)
+                lemmas.append(lemma or token.lower_)
+                indices.append(token.idx)
+            entities, scores = self._get_updated_entities(
+                self._get_entities(doc), self._get_scores_for_entities(doc))
+            artifacts = NlpArtifacts(entities=entities, tokens=doc, tokens_indices=indices,
+                                     lemmas=lemmas, nlp_engine=None, language=language,
+                                     scores=scores)
+            artifacts.nlp_engine = self
+            artifacts.keywords = self._keywords(spacy_lemmas, language)
             return artifacts
+
+        def _keywords(self, spacy_lemmas: list[str], language: str) -> list[str]:
+            """NlpArtifacts.set_keywords, one vocabulary lookup per distinct lemma."""
+            cache = self._keyword_cache
+            out: list[str] = []
+            for lemma in spacy_lemmas:
+                words = cache.get((language, lemma))
+                if words is None:
+                    words = NlpArtifacts.set_keywords(self, [lemma], language)
+                    cache[(language, lemma)] = words
+                out.extend(words)
+            return out
 
     engine = LeanSpacyNlpEngine(
         models=[{"lang_code": "en", "model_name": model}],
@@ -132,16 +163,79 @@ def _presidio_recognizers(replaced: set[str]) -> list:
         cls = getattr(pr, name)
         if name == "PhoneRecognizer":
             out.append(cls(supported_regions=("GB",)))
+        elif name in _PREFILTERS:
+            out.append(_prefiltered(cls, _PREFILTERS[name]))
         else:
             out.append(cls())
     return out
+
+
+def _email_prefilter(recognizer):
+    return lambda text: "@" in text  # the pattern needs a literal "@"
+
+
+def _url_prefilter(recognizer):
+    """Every URL pattern needs a host character, a dot and a top-level domain's first
+    letter in a row ("x.co"). Compiled like Presidio compiles the patterns (module `regex`,
+    the recogniser's flags) so this accepts everything they could match."""
+    import regex
+
+    tlds = re.findall(r"\(\?:(\w+)\)", recognizer.BASE_URL_REGEX)
+    firsts = sorted({t[0] for t in tlds})
+    needed = regex.compile(r"[a-z0-9.\-][.](?:" + "|".join(firsts) + ")",
+                           flags=recognizer.global_regex_flags)
+    return lambda text: needed.search(text) is not None
+
+
+# Presidio pattern recognisers whose regexes are costly on every paragraph: a cheap test
+# of something each pattern requires skips them where they cannot match.
+_PREFILTERS = {"EmailRecognizer": _email_prefilter, "UrlRecognizer": _url_prefilter}
+
+
+def _prefiltered(cls, make_test):
+    class Prefiltered(cls):
+        def analyze(self, text, entities, nlp_artifacts=None, regex_flags=None):
+            if not self._needed(text):
+                return []
+            return super().analyze(text, entities, nlp_artifacts, regex_flags)
+
+    recognizer = Prefiltered(name=cls.__name__)  # the name reports show stays Presidio's
+    recognizer._needed = make_test(recognizer)
+    return recognizer
+
+
+def _lean_engine_class():
+    from presidio_analyzer import AnalyzerEngine, RecognizerResult
+
+    class LeanAnalyzerEngine(AnalyzerEngine):
+        def _enhance_using_context(self, text, raw_results, nlp_artifacts, recognizers,
+                                   context=None):
+            if context or nlp_artifacts is None or any(nlp_artifacts.keywords):
+                return super()._enhance_using_context(text, raw_results, nlp_artifacts,
+                                                      recognizers, context)
+            # Every keyword is empty (no lemmatizer), so no word near a match can be a
+            # context word: Presidio's lemma enhancer would only deep-copy the results.
+            # The recogniser-level step (and its grouping by recogniser) still runs.
+            key = RecognizerResult.RECOGNIZER_IDENTIFIER_KEY
+            results = []
+            for recognizer in recognizers:
+                own = [r for r in raw_results if r.recognition_metadata[key] == recognizer.id]
+                others = [r for r in raw_results
+                          if r.recognition_metadata[key] != recognizer.id]
+                results.extend(recognizer.enhance_using_context(
+                    text=text, raw_recognizer_results=own,
+                    other_raw_recognizer_results=others, nlp_artifacts=nlp_artifacts,
+                    context=context))
+            return results
+
+    return LeanAnalyzerEngine
 
 
 class Analyzer:
     """One Presidio AnalyzerEngine with our recognisers; build once per process."""
 
     def __init__(self, config: Config) -> None:
-        from presidio_analyzer import AnalyzerEngine, RecognizerRegistry
+        from presidio_analyzer import RecognizerRegistry
 
         import recognizers
 
@@ -159,7 +253,7 @@ class Analyzer:
         for module in self.modules:
             for recognizer in module.build(config):
                 registry.add_recognizer(recognizer)
-        self.engine = AnalyzerEngine(
+        self.engine = _lean_engine_class()(
             registry=registry, nlp_engine=self.nlp_engine, supported_languages=["en"]
         )
         self.document_passes = [
