@@ -146,19 +146,42 @@ def _result(recognizer: EntityRecognizer, entity: str, start: int, end: int,
     )
 
 
-# Money: £250, £1.2m, 4,000 euros, EUR 4,000, 200 Polish zlotys. Codes and currency nouns
-# are those of the currencies UK families most often bring from abroad (ISO 4217).
-_CODES = (r"(?:GBP|EUR|USD|PLN|RON|BGN|CZK|HUF|TRY|CHF|SEK|NOK|DKK|INR|PKR|BDT|NGN|GHS|KES|"
-          r"UGX|ZAR|CNY|JPY|AUD|CAD|NZD|LKR|AFN|IRR|IQD|SYP|ETB|ERN|SOS|ALL|UAH|RUB)")
-_AMOUNT = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
-_CURRENCY_NOUN = (r"(?:pounds?(?:\s+sterling)?|pence|p(?![.\w])|euros?|dollars?|zlotys?|"
-                  r"zlotych|lira|liras|lei|leu|rupees?|naira|cedis?|shillings?|francs?|kron(?:a|or|er)|"
-                  r"forints?|dinars?|rials?|roubles?|rubles?|hryvnias?|yuan|yen|rand|birr|"
-                  r"nakfa|taka|afghanis?)")
+# Money: £250, £1.2m, 4,000 euros, EUR 4,000, 200 Polish zlotys, 1,500 Austrian schillings
+# (ATS). Codes are ISO 4217's, current and withdrawn (data/currency_codes.txt): a review
+# quoting an old award or a sum sent abroad uses whatever currency it was paid in.
+_CODES = "(?:" + "|".join(sorted(read_word_list("currency_codes.txt"), key=len, reverse=True)) + ")"
+_AMOUNT = r"\d{1,3}(?:[,.]\d{3})+(?:[.,]\d+)?|\d+(?:\.\d+)?"
+_CURRENCY_NOUN = (r"(?i:pounds?(?:\s+sterling)?|pence|euros?|dollars?|zlotys?|zlotych|"
+                  r"liras?|lire|lei|leu|rupees?|naira|cedis?|[s]?[c]?hillings?|francs?|"
+                  r"kron(?:a|or|er|ur)|korun[ay]?|forints?|dinars?|rials?|riyals?|roubles?|"
+                  r"rubles?|hryvnias?|yuan|yen|rand|birr|nakfa|taka|afghanis?|"
+                  r"deutsch(?:e)?\s?marks?|pesetas?|guilders?|drachmas?|escudos?|kunas?|"
+                  r"tolars?|litai|litas|lats|kroons?|levs?|leva|manats?|lari|drams?|tenge|"
+                  r"som|somoni|dirhams?|pesos?|reais|real)|p(?![.\w])")
+# A sum's bracketed gloss belongs to it: "(TRL)", "(ATS)", "[approx. EUR 138]",
+# "(approximately 27,000 euros)".
+_GLOSS = (rf"(?:\s*[(\[](?:{_CODES}|[A-Z]{{3}})?[;,\s-]*(?:(?:approx\.|approximately|about|"
+          rf"around|some)\s*)?(?:(?:{_CODES}\s?)?(?:{_AMOUNT})(?:\s?(?:{_CODES}|"
+          rf"(?:[A-Z][a-z]+\s+)?[a-z]+))?(?:\s*\({_CODES}\))?)?[)\]]){{0,2}}")
+# Sums in words: "five hundred euros", "two thousand pounds".
+_AMOUNT_WORDS = (r"(?:(?:a|one|two|three|four|five|six|seven|eight|nine|ten|twenty|thirty|forty|"
+                 r"fifty|sixty|seventy|eighty|ninety)(?:[\s-](?:hundred|thousand|million))+)")
 _MONEY = re.compile(
-    rf"(?:[£$€]|\b{_CODES}\s?)(?:{_AMOUNT})(?:\s?(?:k|m|bn|million|billion|thousand)\b)?"
+    r"(?:(?:approx\.|approximately|around)\s+)?"
+    rf"(?:(?:[£$€]|\b{_CODES}\s?)(?:{_AMOUNT})(?:\s?(?:k|m|bn|million|billion|thousand)\b)?"
+    rf"(?:\s+\((?i:euros?|pounds?|dollars?)\))?{_GLOSS}"
     rf"|(?<![\w.,])(?:{_AMOUNT})(?:\s+(?:million|billion|thousand))?\s?"
-    rf"(?:(?:[A-Z][a-z]+\s+)?{_CURRENCY_NOUN}\b(?:\s+\({_CODES}\))?|{_CODES}\b)"
+    rf"(?:(?:[A-Z][a-z]+\s+){{0,2}}{_CURRENCY_NOUN}\b(?:\s*\({_CODES}\)|\s*\([A-Z]{{3}}\))?"
+    rf"|{_CODES}\b){_GLOSS}"
+    rf"|\b{_AMOUNT_WORDS}\s+(?:(?:[A-Z][a-z]+\s+)?{_CURRENCY_NOUN})\b)"
+)
+# A share of something: "40%", "18.5 per cent", "50 to 79%". Percentages of a population
+# ("40% of referrals") are statistics, not a detail about one family: left alone.
+_PERCENT = re.compile(
+    r"(?<![\w.,])(?:\d{1,3}(?:[.,]\d+)?\s?(?:%|per\s?cent\b)?\s*(?:and|to|-|–)\s*)?"
+    r"\d{1,3}(?:[.,]\d+)?\s?(?:%|per\s?cent\b)"
+    r"(?!\s+of\s+(?:all|the|these|those|children|families|people|cases|referrals|"
+    r"respondents|staff|schools|households|adults|pupils)\b)"
 )
 
 
@@ -174,8 +197,11 @@ class MoneyRecognizer(EntityRecognizer):
 
     def analyze(self, text: str, entities: list[str], nlp_artifacts=None) -> list[RecognizerResult]:
         # A little above spaCy's spans so the whole sum wins over spaCy's part of it.
-        return [_result(self, QUANTITY, m.start(), m.end(), "an exact sum of money", 0.6)
-                for m in _MONEY.finditer(text)]
+        out = [_result(self, QUANTITY, m.start(), m.end(), "an exact sum of money", 0.6)
+               for m in _MONEY.finditer(text)]
+        out += [_result(self, QUANTITY, m.start(), m.end(), "an exact share or rating", 0.6)
+                for m in _PERCENT.finditer(text)]
+        return out
 
 
 class QuasiDateRecognizer(EntityRecognizer):

@@ -100,15 +100,35 @@ def test_partial_date_look_alikes(text: str) -> None:
     ("she sent 200 Polish zlotys home", "200 Polish zlotys"),
     ("a loan of EUR 4,000 from", "EUR 4,000"),
     ("about 1,500 euros a month", "1,500 euros"),
+    # withdrawn ISO 4217 codes and old currency names, with the bracketed code or gloss
+    ("an award of ATS 10,000 in", "ATS 10,000"),
+    ("she paid 1,500 Austrian schillings (ATS) to", "1,500 Austrian schillings (ATS)"),
+    ("a fine of 80 DEM was", "80 DEM"),
+    ("PLN 552.21 [approx. EUR 138] was owed", "PLN 552.21 [approx. EUR 138]"),
+    ("approximately EUR 1,800 in arrears", "approximately EUR 1,800"),
+    ("she borrowed five hundred euros from", "five hundred euros"),
 ])
 def test_money(text: str, span: str) -> None:
     assert [m.group() for m in _MONEY.finditer(text)] == [span]
 
 
-@pytest.mark.parametrize("text", ["scored 80 marks", "the EU 27 states", "Ward 84", "2 p.m."])
+@pytest.mark.parametrize("text", ["scored 80 marks", "the EU 27 states", "Ward 84", "2 p.m.",
+                                  "ALL 3 CHILDREN WERE SEEN", "some 200 people"])
 def test_money_look_alikes(text: str) -> None:
     assert [m.group() for m in _MONEY.finditer(text)] == []
 
 
 def test_quasi_findings_are_low_only(thorough) -> None:
     assert {sev for entity, _, sev in thorough if entity in LOW_IDS} == {Severity.LOW.value}
+
+
+@pytest.mark.parametrize(("text", "spans"), [
+    ("a disability rating of 40% was", ["40%"]),
+    ("assessed at between 50 to 79% by", ["50 to 79%"]),
+    ("a share of 18.5 per cent in the house", ["18.5 per cent"]),
+    ("40% of referrals came from schools", []),   # a statistic about a population
+    ("see paragraph 4.5 of the report", []),
+])
+def test_percentages(text: str, spans: list[str]) -> None:
+    found = quasi.MoneyRecognizer().analyze(text, [quasi.QUANTITY])
+    assert [text[r.start:r.end] for r in found] == spans
