@@ -53,26 +53,55 @@ FINDINGS = [
     _finding(5, "PERSON", "Donna Morris"),
 ]
 
+# Shaped like jigsaw.assess's result (docs/jigsaw.md); the condition carries markup so the
+# HTML test can show that detail values are escaped.
 JIGSAW = {
     "band": "HIGH",
-    "policy": "default",
-    "lambda": 0.8,
-    "kappa": 1.2,
-    "bits": 21.5,
-    "population": {"area": "Ashby", "children": 4200},
+    "policy": "ico",
+    "lambda": 0.004,
+    "kappa": 0.998,
+    "bits": 32.1,
+    "reasons": ["κ = 0.998 (λ ≈ 0.004)", "an area smaller than a town with another detail"],
+    "population": {"area": "Ashby", "level": "town", "people": 100000, "children": 21600,
+                   "unit": "children aged 0-17", "source": "assumption: a town not in the table"},
     "quasi_identifiers": [
-        {"attribute": "area", "value": "Ashby", "rate": 0.001, "bits": 10.0,
-         "source": "LOCATION", "paragraphs": [2]},
-        {"attribute": "family", "value": "twins", "rate": 0.03, "bits": 5.1,
-         "source": "RARE_DETAIL", "paragraphs": [4]},
+        {"attribute": "area", "value": "Ashby", "rate": 0.0015, "bits": 9.4,
+         "source": "ONS Census 2021", "year": 2021, "paragraphs": ["Paragraph 2"],
+         "mentions": ["Ashby"]},
+        {"attribute": "condition", "value": "<i>Kleefstra</i> syndrome", "rate": 0.0005,
+         "bits": 11.0, "source": "unknown rate treated as rare (1 in 2,000)", "year": 2000,
+         "paragraphs": ["Paragraph 2"], "mentions": ["<i>Kleefstra</i> syndrome"]},
+        {"attribute": "multiple_birth", "value": "twins", "rate": 0.016, "bits": 6.0,
+         "source": "ONS Birth characteristics 2015", "year": 2015,
+         "paragraphs": ["Table 1, row 2, cell 1"], "mentions": ["twins"]},
     ],
-    "combinations": [{"details": ["Ashby", "twins"], "lambda": 0.8, "kappa": 1.2,
-                      "bits": 15.1, "band": "HIGH", "paragraphs": [2, 4]}],
-    "suggestions": [{"attribute": "area", "from": "Ashby", "to": "the county",
-                     "after": {"lambda": 12.0, "kappa": 0.1, "band": "LOW", "families": 12},
-                     "text": "Replace Ashby with the county: about 12 families would match."}],
-    "queries": [{"combination": ["Ashby", "twins"], "queries": ["twins Ashby"]}],
-    "assumptions": ["Population figures are estimates."],
+    "combinations": [
+        {"details": ["multiple_birth: twins", "condition: <i>Kleefstra</i> syndrome",
+                     "area: Ashby"], "lambda": 0.004, "kappa": 0.998, "bits": 26.4,
+         "band": "HIGH", "reasons": [], "paragraphs": ["Table 1, row 2, cell 1", "Paragraph 2"]},
+        {"details": ["area: Ashby", "condition: <i>Kleefstra</i> syndrome"], "lambda": 0.27,
+         "kappa": 0.88, "bits": 20.4, "band": "HIGH", "reasons": [],
+         "paragraphs": ["Paragraph 2"]},
+    ],
+    "suggestions": [
+        {"step": 1, "attribute": "condition", "from": "<i>Kleefstra</i> syndrome",
+         "to": "a chronic health condition",
+         "replacements": [{"from": "<i>Kleefstra</i> syndrome",
+                           "to": "a chronic health condition", "paragraph": "Paragraph 2"}],
+         "after": {"lambda": 2.1, "kappa": 0.42, "band": "HIGH", "families": 2.1},
+         "text": "Replace \"<i>Kleefstra</i> syndrome\" with \"a chronic health condition\": "
+                 "after this change ≈ 2.1 families match, HIGH"},
+        {"step": 2, "attribute": "area", "from": "Ashby", "to": "the county",
+         "replacements": [{"from": "Ashby", "to": "the county", "paragraph": "Paragraph 2"}],
+         "after": {"lambda": 14.2, "kappa": 0.07, "band": "LOW", "families": 14.2},
+         "text": "Replace \"Ashby\" with \"the county\": after this change (with the changes "
+                 "above) ≈ 14 families match, LOW"},
+    ],
+    "queries": [{"combination": ["area: Ashby", "condition: <i>Kleefstra</i> syndrome"],
+                 "queries": ["Ashby \"<i>Kleefstra</i> syndrome\" 2019"],
+                 "note": "generated, never run"}],
+    "assumptions": ["Details are assumed independent.", "Base rates have a vintage.",
+                    "A person must judge."],
 }
 
 

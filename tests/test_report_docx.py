@@ -127,15 +127,58 @@ def test_findings_outside_main_text_are_tabled_at_the_start(tmp_path: Path) -> N
     assert d.element.body[1] is table._tbl
 
 
+def _front(d) -> list[str]:
+    """Paragraph texts before the draft's own first paragraph (our inserted matter)."""
+    texts = [p.text for p in d.paragraphs]
+    return texts[:texts.index("Serious Case Review: Child B")]
+
+
 def test_jigsaw_section_when_present(tmp_path: Path) -> None:
     out, _ = _annotated(tmp_path, jigsaw=JIGSAW)
     d = docx.Document(io.BytesIO(out))
-    texts = [p.text for p in d.paragraphs]
-    heading = next(t for t in texts if t.startswith("redactcheck: combination"))
-    assert heading.endswith(": HIGH")
-    assert "Assumptions" in texts and "Population figures are estimates." in texts
-    cells = {c.text for t in d.tables for row in t.rows for c in row.cells}
-    assert "Replace Ashby with the county: about 12 families would match." in cells
+    texts = _front(d)
+    heading = next(i for i, t in enumerate(texts) if t.startswith("redactcheck: combination"))
+    assert texts[heading].endswith(": HIGH")
+    # The short paragraph right after the heading, in words rather than λ notation.
+    assert texts[heading + 1] == (
+        "No other family in Ashby is likely to match these details together (the expected "
+        "number is fewer than 1 in 100): risk HIGH.")
+    assert "e-0" not in "\n".join(texts)
+    tables = {tuple(c.text for c in t.rows[0].cells): [[c.text for c in r.cells]
+                                                        for r in t.rows[1:]] for t in d.tables}
+    combos = tables[("Details together", "\u2248 families matching (\u03bb)",
+                     "Chance a guess is right (\u03ba)", "Bits", "Where")]
+    # Smallest combination first.
+    assert combos[0] == ["Area: Ashby; Health condition: <i>Kleefstra</i> syndrome", "0.27",
+                         "88%", "20.4", "Paragraph 2"]
+    assert combos[1][1:3] == ["fewer than 1 in 100", "over 99%"]
+    assert tables[("Detail", "Value", "How common", "Source", "Where")][0][:3] == [
+        "Area", "Ashby", "1 in 667"]
+    steps = [t for t in texts if t[:2] in ("1.", "2.")]
+    assert steps == [
+        "1. Replace \u201c<i>Kleefstra</i> syndrome\u201d with \u201ca chronic health "
+        "condition\u201d (Paragraph 2): after this change: \u2248 2.1 families match, HIGH",
+        "2. Replace \u201cAshby\u201d with \u201cthe county\u201d (Paragraph 2): after this "
+        "change: \u2248 14 families match, LOW",
+    ]
+    queries = texts.index("Motivated-intruder searches: generated, never run")
+    assert texts[queries + 1].startswith("Generated, never run: the manual motivated-intruder")
+    assert "    Ashby \"<i>Kleefstra</i> syndrome\" 2019" in texts
+    limits = texts.index("Limits of this estimate")
+    assert texts[limits + 1:limits + 4] == ["\u2022 Details are assumed independent.",
+                                            "\u2022 Base rates have a vintage.",
+                                            "\u2022 A person must judge."]
+
+
+def test_jigsaw_section_masked(tmp_path: Path) -> None:
+    out, _ = _annotated(tmp_path, jigsaw=JIGSAW, mask=True)
+    d = docx.Document(io.BytesIO(out))
+    front = "\n".join(_front(d)) + "\n".join(
+        c.text for t in d.tables for r in t.rows for c in r.cells)
+    for secret in ("Ashby", "Kleefstra", "twins"):
+        assert secret not in front
+    assert "A**** \"<i>K********</i> s*******\" 2019" in front
+    assert "a chronic health condition" in front  # our suggested wording is not document text
 
 
 def test_masking_applies_to_comment_text(tmp_path: Path) -> None:

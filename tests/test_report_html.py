@@ -199,3 +199,76 @@ def test_text_document_without_loaded_document_still_lists_findings() -> None:
     assert len(page.xpath(f"//tr[{_cls('finding-row')}]")) == 2
     assert [m.text_content() for m in page.xpath("//mark")] == ["07700 900123"]
     assert SEGMENTS  # the shared sample stays importable alongside
+
+
+def _jigsaw_section(page: lxml.html.HtmlElement) -> lxml.html.HtmlElement:
+    return page.get_element_by_id("jigsaw-1")
+
+
+def _texts(els) -> list[str]:
+    return [" ".join(e.text_content().split()) for e in els]
+
+
+def test_jigsaw_section_structure() -> None:
+    section = _jigsaw_section(_page())
+    badge = section.xpath(f"./h3/span[{_cls('badge')}]")[0]
+    assert badge.text == "HIGH" and "band-high" in badge.get("class")
+    assert _texts(section.xpath(f"./p[{_cls('jigsaw-sentence')}]")) == [
+        "No other family in Ashby is likely to match these details together (the expected "
+        "number is fewer than 1 in 100): risk HIGH."]
+    details = section.xpath(f".//table[{_cls('jigsaw-details')}]/tbody/tr")
+    assert _texts(details[0].xpath("td")) == [
+        "Area", "Ashby", "1 in 667", "ONS Census 2021 (2021)", "Paragraph 2"]
+    assert _texts(details[2].xpath("td"))[2] == "1.6%"
+    combos = section.xpath(f".//table[{_cls('jigsaw-combinations')}]/tbody/tr")
+    # Smallest combination first; one list item per detail.
+    assert [[_texts(r.xpath("td[1]//li")), *_texts(r.xpath("td[position() > 1]"))]
+            for r in combos] == [
+        [["Area: Ashby", "Health condition: <i>Kleefstra</i> syndrome"], "0.27", "88%", "20.4",
+         "Paragraph 2"],
+        [["Multiple birth: twins", "Health condition: <i>Kleefstra</i> syndrome", "Area: Ashby"],
+         "fewer than 1 in 100", "over 99%", "26.4", "Table 1, row 2, cell 1; Paragraph 2"],
+    ]
+    steps = _texts(section.xpath(f".//ol[{_cls('jigsaw-suggestions')}]/li"))
+    assert steps == [
+        "Replace “<i>Kleefstra</i> syndrome” with “a chronic health condition” (Paragraph 2). "
+        "After this change: ≈ 2.1 families match HIGH",
+        "Replace “Ashby” with “the county” (Paragraph 2). After this change: ≈ 14 families "
+        "match LOW",
+    ]
+    queries = section.xpath(f".//aside[{_cls('jigsaw-queries')}]")[0]
+    assert "generated, never run" in queries.find("h4").text_content()
+    assert "the manual motivated-intruder test the review manager records" in (
+        queries.text_content())
+    assert [c.text for c in queries.xpath(".//code")] == ['Ashby "<i>Kleefstra</i> syndrome" 2019']
+    assert _texts(section.xpath(f".//*[{_cls('jigsaw-limits')}]//li")) == [
+        "Details are assumed independent.", "Base rates have a vintage.", "A person must judge."]
+    # Humane numbers everywhere: no model notation reaches the reader.
+    assert not re.search(r"\de-\d|κ =|λ ≈", section.text_content())
+
+
+def test_jigsaw_values_are_escaped() -> None:
+    html = render("html", sample_result(), ReportOptions())
+    assert "<i>Kleefstra</i>" not in html
+    assert "&lt;i&gt;Kleefstra&lt;/i&gt;" in html
+    assert not _jigsaw_section(lxml.html.fromstring(html)).xpath(".//i")
+
+
+def test_jigsaw_section_masked() -> None:
+    section = _jigsaw_section(_page(mask=True))
+    content = section.text_content()
+    for secret in ("Ashby", "Kleefstra", "twins"):
+        assert secret not in content
+    assert "A****" in content and "a chronic health condition" in content
+
+
+def test_jigsaw_low_band_without_combinations_still_shows_limits() -> None:
+    result = sample_result()
+    result.documents[0].jigsaw = {"band": "LOW", "lambda": 40.0, "kappa": 0.025,
+                                  "population": {"area": "Ashby", "level": "town"}}
+    section = _jigsaw_section(_page(result))
+    assert _texts(section.xpath(f"./p[{_cls('jigsaw-sentence')}]")) == [
+        "About 40 families in Ashby would match these details together: risk LOW."]
+    assert "No combination of details reaches MEDIUM risk." in section.text_content()
+    limits = _texts(section.xpath(f".//*[{_cls('jigsaw-limits')}]//li"))
+    assert len(limits) == 3 and limits[-1].startswith("A person must judge")

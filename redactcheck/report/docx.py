@@ -29,7 +29,8 @@ from ..findings import Finding
 from ..result import CheckResult, DocumentResult
 from . import ReportOptions
 from .common import MAIN_TEXT_KINDS, visible_findings
-from .mask import finding_text, mask_context
+from .jigsaw_view import build
+from .mask import finding_text
 
 AUTHOR = "redactcheck"
 INITIALS = "RC"
@@ -113,7 +114,7 @@ def annotate(doc: DocumentResult, options: ReportOptions) -> bytes:
             comment.add_paragraph(line)
 
     if elsewhere or doc.jigsaw:
-        _insert_front_matter(word, elsewhere, doc.jigsaw, options.mask)
+        _insert_front_matter(word, elsewhere, doc.jigsaw, doc.findings, options.mask)
     out = io.BytesIO()
     word.save(out)
     return out.getvalue()
@@ -199,7 +200,7 @@ def _comment_lines(f: Finding, masked: bool) -> list[str]:
 
 
 def _insert_front_matter(word: Any, elsewhere: list[Finding], jigsaw: dict | None,
-                         masked: bool) -> None:
+                         findings: list[Finding], masked: bool) -> None:
     """Add the heading(s) and table(s) at the end, then move them to the start of the body."""
     body = word.element.body
     existing = set(body)
@@ -212,7 +213,7 @@ def _insert_front_matter(word: Any, elsewhere: list[Finding], jigsaw: dict | Non
                          f"{et.title}: \u201c{finding_text(f, masked)}\u201d",
                          f.guidance or et.guidance])
     if jigsaw:
-        _jigsaw(word, jigsaw, masked)
+        _jigsaw(word, jigsaw, findings, masked)
     word.add_paragraph()  # one empty paragraph between our matter and the draft
     # python-docx appends before the body's final w:sectPr; pick ours out by identity.
     added = [el for el in body if el not in existing]
@@ -243,35 +244,49 @@ def _row(table: Any, values: list[str]) -> None:
         cell.text = text
 
 
-def _jigsaw(word: Any, jigsaw: dict, masked: bool) -> None:
-    """The jigsaw dict, generically: scalars as lines, lists of dicts as tables."""
-    values = [str(q.get("value", "")) for q in jigsaw.get("quasi_identifiers", [])]
-
-    def shown(v: Any) -> str:
-        if isinstance(v, list):
-            return ", ".join(shown(x) for x in v)
-        if isinstance(v, dict):
-            return "; ".join(f"{k}: {shown(x)}" for k, x in v.items())
-        text = "" if v is None else str(v)
-        return mask_context(text, values) if masked else text
-
-    _heading(word, f"{JIGSAW_HEADING}: {jigsaw.get('band', '')}")
-    for key, value in jigsaw.items():
-        if key == "band":
-            continue
-        label = key.replace("_", " ").capitalize()
-        if isinstance(value, list) and value and all(isinstance(v, dict) for v in value):
-            word.add_paragraph(label)
-            keys: list[str] = []
-            for item in value:
-                keys.extend(k for k in item if k not in keys)
-            table = _table(word, keys)
-            for item in value:
-                _row(table, [shown(item.get(k)) for k in keys])
-        elif isinstance(value, list):
-            word.add_paragraph(label)
-            for item in value:
-                word.add_paragraph(shown(item))
-        else:
-            word.add_paragraph(f"{label}: {shown(value)}")
-
+def _jigsaw(word: Any, jigsaw: dict, findings: list[Finding], masked: bool) -> None:
+    """The combination risk as the HTML report shows it, in Word's own terms: a sentence,
+    the details and the smallest risky combinations as tables, the changes as numbered
+    paragraphs, the intruder searches and the limits."""
+    view = build(jigsaw, [f.text for f in findings], masked)
+    _heading(word, f"{JIGSAW_HEADING}: {view.band}")
+    word.add_paragraph().add_run(view.sentence).bold = True
+    basis = f"Population: {view.population}."
+    if view.reasons:
+        basis += f" Why {view.band}: {'; '.join(view.reasons)}."
+    word.add_paragraph(basis)
+    if view.details:
+        word.add_paragraph("Details found about the family")
+        table = _table(word, ["Detail", "Value", "How common", "Source", "Where"])
+        for d in view.details:
+            value = d.value + (f" (written as: {', '.join(d.written_as)})" if d.written_as else "")
+            source = d.source + (f" ({d.year})" if d.year else "")
+            _row(table, [d.attribute, value, d.rate, source, "; ".join(d.where)])
+    if view.combinations:
+        word.add_paragraph(f"Smallest risky combinations: each set of details is already "
+                           f"{view.band} on its own.")
+        table = _table(word, ["Details together", "≈ families matching (λ)",
+                              "Chance a guess is right (κ)", "Bits", "Where"])
+        for c in view.combinations:
+            _row(table, ["; ".join(f"{a}: {v}" for a, v in c.details), c.families, c.chance,
+                         c.bits, "; ".join(c.where)])
+        if view.more_combinations:
+            word.add_paragraph(f"and {view.more_combinations} more combinations (all are in "
+                               f"the JSON report).")
+    if view.suggestions:
+        word.add_paragraph("Suggested changes, in order (each figure includes the changes "
+                           "above it):")
+        # Numbered by hand: a "List Number" style may not exist in the draft's template.
+        for s in view.suggestions:
+            where = f" ({'; '.join(s.where)})" if s.where else ""
+            word.add_paragraph(f"{s.step}. {s.change}{where}: {s.after}")
+    if view.queries:
+        word.add_paragraph("Motivated-intruder searches: generated, never run").runs[0].bold = True
+        word.add_paragraph(view.query_note)
+        for q in view.queries:
+            word.add_paragraph(f"{q.combination}:")
+            for text in q.queries:
+                word.add_paragraph(f"    {text}")
+    word.add_paragraph("Limits of this estimate").runs[0].bold = True
+    for limit in view.limits:
+        word.add_paragraph(f"\u2022 {limit}")

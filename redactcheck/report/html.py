@@ -12,7 +12,6 @@ import base64
 import hashlib
 from collections import Counter
 from dataclasses import dataclass, field
-from typing import Any
 
 from jinja2 import Environment, PackageLoader, select_autoescape
 
@@ -22,6 +21,7 @@ from ..findings import KINDS, Finding
 from ..result import CheckResult, DocumentResult
 from . import ReportOptions
 from .common import MAIN_TEXT_KINDS, SEVERITIES, jigsaw_severity, visible_findings
+from .jigsaw_view import JigsawView, build
 from .mask import finding_context, finding_text, mask, mask_context, name_parts
 
 KIND_TITLES = {
@@ -117,8 +117,8 @@ class DocView:
     main_groups: list[Group]
     hidden_groups: list[Group]
     hidden_rows: list[Row]
-    jigsaw: dict | None
-    jigsaw_severity: str | None
+    jigsaw: JigsawView | None
+    jigsaw_severity: str | None  # the band's severity class ("high"), None for NONE
 
 
 def render(result: CheckResult, options: ReportOptions) -> str:
@@ -175,7 +175,8 @@ def _doc_view(index: int, doc: DocumentResult, options: ReportOptions) -> DocVie
         path=str(doc.path), index=index, errors=list(doc.errors), notes=list(doc.notes),
         summary=Counter(r.finding.severity.value for r in rows), rows=rows,
         main_groups=main_groups, hidden_groups=hidden_groups, hidden_rows=hidden_rows,
-        jigsaw=_jigsaw_view(doc.jigsaw, options.mask) if doc.jigsaw else None,
+        jigsaw=build(doc.jigsaw, [f.text for f in doc.findings], options.mask)
+        if doc.jigsaw else None,
         jigsaw_severity=band.value if band else None,
     )
 
@@ -213,21 +214,3 @@ def _pieces(text: str, rows: list[Row], secrets: list[str], masked: bool) -> lis
 
 def _plain(text: str, secrets: list[str], masked: bool) -> str:
     return mask_context(text, secrets) if masked else text
-
-
-def _jigsaw_view(jigsaw: dict, masked: bool) -> dict[str, Any]:
-    """The jigsaw dict with document values masked when asked (rendered generically)."""
-    if not masked:
-        return jigsaw
-    values = [str(q.get("value", "")) for q in jigsaw.get("quasi_identifiers", [])]
-
-    def scrub(value: Any) -> Any:
-        if isinstance(value, str):
-            return mask_context(value, values)
-        if isinstance(value, list):
-            return [scrub(v) for v in value]
-        if isinstance(value, dict):
-            return {k: scrub(v) for k, v in value.items()}
-        return value
-
-    return scrub(jigsaw)
