@@ -246,7 +246,8 @@ def build(jigsaw: dict, finding_texts: list[str], masked: bool,
 
     band = str(jigsaw.get("band") or "NONE").upper()
     population = jigsaw.get("population") or {}
-    area = value(population.get("area") or "the United Kingdom")
+    # Our fallback wording is not document text; a named area is and is masked.
+    area = value(population["area"]) if population.get("area") else "the United Kingdom"
     level = str(population.get("level") or "")
     people, children = _num(population.get("people")), _num(population.get("children"))
     pop = area + (f" ({level.replace('_', ' ')} level)" if level else "")

@@ -11,8 +11,11 @@ from rich.text import Text
 from ..findings import KINDS, Finding, Severity
 from ..result import CheckResult, DocumentResult
 from . import ReportOptions, masker_for
+from .jigsaw_view import build
 
 STYLE = {Severity.HIGH: "bold red", Severity.MEDIUM: "yellow", Severity.LOW: "cyan"}
+BAND_STYLE = {"HIGH": "bold red", "MEDIUM": "yellow", "LOW": "cyan", "NONE": "green"}
+TERMINAL_COMBOS = 3  # a terminal shows the worst few; the HTML and JSON reports list them all
 
 
 def render(result: CheckResult, options: ReportOptions) -> str:
@@ -48,7 +51,8 @@ def _render_document(console: Console, doc: DocumentResult, options: ReportOptio
             console.print(_finding_line(f, mask, options.color))
             console.print(Text(f"        → {f.guidance}", style="dim"))
     if doc.jigsaw and doc.jigsaw.get("band") not in (None, "NONE"):
-        console.print(_jigsaw_line(doc.jigsaw))
+        for line in _jigsaw_block(doc.jigsaw, doc, options.mask):
+            console.print(line)
     console.print()
 
 
@@ -70,17 +74,32 @@ def _finding_line(f: Finding, mask, color: bool) -> Text:
     return line
 
 
-def _jigsaw_line(jigsaw: dict) -> Text:
-    band = jigsaw["band"]
-    style = {"HIGH": "bold red", "MEDIUM": "yellow"}.get(band, "cyan")
-    families = jigsaw.get("lambda", 0.0)
-    expected = ("fewer than 0.01 matching families expected" if families < 0.01
-                else f"≈ {families:.2g} matching families expected")
-    line = Text(f"  Combination (jigsaw) risk: {band} — {expected}", style=style)
-    suggestions = jigsaw.get("suggestions") or []
-    if suggestions:
-        line.append(f"; first fix: {suggestions[0].get('text', '')}", style="dim")
-    return line
+def _jigsaw_block(jigsaw: dict, doc: DocumentResult, masked: bool) -> list[Text]:
+    """Band and sentence, up to three smallest combinations, the changes in order, limits."""
+    view = build(jigsaw, [f.text for f in doc.findings], masked, max_combinations=TERMINAL_COMBOS)
+    style = BAND_STYLE.get(view.band, "cyan")
+    lines = [Text(f"  Combination (jigsaw) risk: {view.band}", style=style),
+             Text(f"    {view.sentence}")]
+    if view.combinations:
+        total = len(view.combinations) + view.more_combinations
+        lines.append(Text(f"    Smallest risky combinations ({len(view.combinations)} of "
+                          f"{total}):", style="bold"))
+        for c in view.combinations:
+            line = Text("      • ")
+            line.append(" + ".join(f"{a}: {v}" for a, v in c.details))
+            line.append(f" — ≈ families: {c.families}; a guess is right: {c.chance}; "
+                        f"{c.bits} bits", style="dim")
+            lines.append(line)
+    if view.suggestions:
+        lines.append(Text("    Suggested changes, in order (each includes the ones above):",
+                          style="bold"))
+        for sug in view.suggestions:
+            where = f" ({'; '.join(sug.where)})" if sug.where else ""
+            line = Text(f"      {sug.step}. {sug.change}{where} → ")
+            line.append(sug.after, style=BAND_STYLE.get(sug.after_band, "cyan"))
+            lines.append(line)
+    lines.append(Text(f"    {view.limits_line}", style="dim"))
+    return lines
 
 
 def _summary_line(result: CheckResult, options: ReportOptions) -> Text:
