@@ -163,7 +163,9 @@ def test_jigsaw_section_when_present(tmp_path: Path) -> None:
     ]
     queries = texts.index("Motivated-intruder searches: generated, never run")
     assert texts[queries + 1].startswith("Generated, never run: the manual motivated-intruder")
-    assert "    Ashby \"<i>Kleefstra</i> syndrome\" 2019" in texts
+    assert texts[queries + 2:queries + 4] == [
+        "Searches for Area: Ashby + Health condition: <i>Kleefstra</i> syndrome",
+        "    Ashby \"<i>Kleefstra</i> syndrome\" 2019"]
     limits = texts.index("Limits of this estimate")
     assert texts[limits + 1:limits + 4] == ["\u2022 Details are assumed independent.",
                                             "\u2022 Base rates have a vintage.",

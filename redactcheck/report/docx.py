@@ -284,7 +284,7 @@ def _jigsaw(word: Any, jigsaw: dict, findings: list[Finding], masked: bool) -> N
         word.add_paragraph("Motivated-intruder searches: generated, never run").runs[0].bold = True
         word.add_paragraph(view.query_note)
         for q in view.queries:
-            word.add_paragraph(f"{q.combination}:")
+            word.add_paragraph(f"Searches for {q.combination}")
             for text in q.queries:
                 word.add_paragraph(f"    {text}")
     word.add_paragraph("Limits of this estimate").runs[0].bold = True
