@@ -341,6 +341,149 @@ class SpacyQuasiRecognizer(EntityRecognizer):
         return out
 
 
+# ------------------------------------------------------------------------ named bodies
+
+# Head nouns that make a run of capitalised words the name of one body: "the Supreme
+# Administrative Court", "Stockport Family Court", "the Ministry of Justice". spaCy misses
+# many such names (all their words are common) or splits them at "of".
+_BODY_NOUNS = frozenset(
+    """
+    court courts tribunal tribunals council ministry office government committee commission
+    party association agency authority board service department directorate chamber
+    parliament assembly army staff republic corporation company foundation institute
+    university union federation bureau inspectorate fund prosecutor prosecutor's police
+    gendarmerie ensemble trust society bank ltd limited plc group prison hospitals lords
+    commons municipality municipalities mayor
+    """.split()  # noqa: SIM905 - a word list reads better as text
+)
+# Words that join the parts of one name: "Court of Appeal", "Labour and Social Court".
+_NAME_JOINERS = frozenset({"of", "for", "and", "the", "on", "de", "du", "des", "la", "le"})
+# Capitalised words that start a sentence or a clause, not a name: "In", "The", "When".
+_NOT_NAME_START = frozenset(
+    """
+    the a an in on at by from for to of and or but his her their its this that these those
+    when after before under since until during while where whereas if as with without
+    however although following further then there it he she they we
+    """.split()  # noqa: SIM905
+)
+# Office-holders and documents of a body: the body is what follows their "of".
+_ROLE_HEADS = frozenset({"Rules", "Head", "President", "Acting", "Deputy", "Vice", "Director",
+                         "Chairman", "Chair", "Secretary", "Registrar", "Judge", "Agent",
+                         "Member", "Members", "Judges"})
+_DOCUMENT_WORDS = frozenset({"Act", "Acts", "Bill", "Code", "Rules", "Regulations", "Order",
+                             "Statute", "Law", "Decree", "Directive", "Convention"})
+# Generic words that still single out one body in a country: its apex courts, ministries.
+_UNIQUE_BODY = frozenset({"supreme", "constitutional", "federal", "ministry", "parliament",
+                          "cassation", "military", "general", "lords", "commons"})
+_NAME_WORD = re.compile(r"[^\W_][\w'’-]*")
+
+
+def _capitalised(word: str) -> bool:
+    """A word of a proper name: "Supreme", "Beyoğlu", "8th", "First-instance"."""
+    return word[0].isupper() or bool(re.fullmatch(r"\d+(?:st|nd|rd|th)", word))
+
+
+def find_named_bodies(text: str) -> Iterator[tuple[int, int]]:
+    """(start, end) of runs of capitalised words headed by a body noun ("Court", "Ministry"),
+    with at least two name words, that are not generic agency names."""
+    words = list(_NAME_WORD.finditer(text))
+    i = 0
+    while i < len(words):
+        if not _capitalised(words[i].group()):
+            i += 1
+            continue
+        j = i
+        # Extend over capitalised words and joiners separated by single spaces only.
+        while j + 1 < len(words) and re.fullmatch(r" ", text[words[j].end():words[j + 1].start()]):
+            nxt = words[j + 1].group()
+            # "and the" starts another name: "the Local Authority and the Family Court".
+            if nxt == "the" and words[j].group() == "and":
+                j -= 1
+                break
+            if _capitalised(nxt) or nxt in _NAME_JOINERS:
+                j += 1
+            else:
+                break
+        run = words[i:j + 1]
+        i = j + 1
+        while run and (run[-1].group() in _NAME_JOINERS):
+            run.pop()
+        while run and run[0].group().casefold() in _NOT_NAME_START:
+            run.pop(0)
+        # An office-holder or a document of a body is not the body: "Head of the Legal
+        # Department" names the department, "Rules of Court" no body at all.
+        if run and run[0].group() in _ROLE_HEADS:
+            of = next((k for k, w in enumerate(run) if w.group() == "of"), None)
+            run = run[of + 1:] if of is not None else []
+            while run and run[0].group() in _NAME_JOINERS:
+                run.pop(0)
+        # "Third Section of the Court": a part of a body named only by a generic word.
+        if len(run) >= 3 and run[-2].group() in ("the", "of") and run[-1].group().casefold() \
+                in _GENERIC_WORDS:
+            run = run[:-2]
+            while run and run[-1].group() in _NAME_JOINERS:
+                run.pop()
+        content = [w.group() for w in run if w.group() not in _NAME_JOINERS]
+        # A law or bill named after a body is a document: "Military Service Act".
+        if content and content[-1] in _DOCUMENT_WORDS:
+            continue
+        if len(content) < 2 or not any(w.casefold() in _BODY_NOUNS for w in content):
+            continue
+        # Pseudonyms ("Agency B", "Council 2") and headings in capitals are not names.
+        if any(re.fullmatch(r"[A-Z]|\d+", w) for w in content) or all(w.isupper() for w in content):
+            continue
+        start, end = run[0].start(), run[-1].end()
+        if text[end - 2:end] in ("'s", "’s"):  # "the Court of Cassation's ruling"
+            end -= 2
+        name = text[start:end]
+        # A kind of court or office with many instances ("the District Court", "the
+        # Regional Court") is as generic as "the County Court"; one that is unique in its
+        # country ("the Supreme Administrative Court", "the Ministry of Justice") is named.
+        folded = [w.casefold() for w in content]
+        if all(w in _GENERIC_WORDS for w in folded) and not _UNIQUE_BODY & set(folded):
+            continue
+        # The review's own country's government narrows nothing ("the UK Government").
+        if _UK.match(" ".join(w for w in content if w.casefold() not in _BODY_NOUNS)):
+            continue
+        # Generic names joined by "and" ("Police and Probation Service") stay generic.
+        parts = re.split(r"\s+and\s+", name)
+        if _PSEUDONYM.match(name) or all(
+                normalise(part) in _generic_agencies() or " " not in part for part in parts):
+            continue
+        yield start, _with_gloss(text, end)
+
+
+# A short bracketed gloss after a name is part of it: "(Amtsgericht)", "(EWE)",
+# "(Sąd Okręgowy)". A bracket of lower-case words or numbers is the sentence's, not the name's.
+_NAME_GLOSS = re.compile(r"\s*\((?:[“\"']?[^\W\d_][^()]{0,60})\)")
+
+
+def _with_gloss(text: str, end: int) -> int:
+    m = _NAME_GLOSS.match(text, end)
+    if m and len(m.group().split()) <= 8:
+        inner = m.group().strip()[1:]
+        if inner.lstrip("“\"'")[:1].isupper():
+            return m.end()
+    return end
+
+
+class NamedBodyRecognizer(EntityRecognizer):
+    """ORGANISATION: named courts, ministries, councils and other bodies."""
+
+    def __init__(self) -> None:
+        super().__init__(supported_entities=[ORG], name="NamedBodyRecognizer",
+                         supported_language="en")
+
+    def load(self) -> None:
+        pass
+
+    def analyze(self, text: str, entities: list[str], nlp_artifacts=None) -> list[RecognizerResult]:
+        if _heading(text):
+            return []
+        return [_result(self, ORG, s, e, "a named body narrows the place and the people")
+                for s, e in find_named_bodies(text)]
+
+
 # ------------------------------------------------------------------------ demographics
 
 _OCCUPATION = re.compile(
@@ -379,7 +522,8 @@ class DemographicRecognizer(EntityRecognizer):
 
 # ------------------------------------------------------------------------ document pass
 
-_OWN = {"QuasiDateRecognizer", "SpacyQuasiRecognizer", "DemographicRecognizer", "MoneyRecognizer"}
+_OWN = {"QuasiDateRecognizer", "SpacyQuasiRecognizer", "DemographicRecognizer", "MoneyRecognizer",
+        "NamedBodyRecognizer"}
 # Entities whose other mentions are flagged too (with the same entity id).
 _PROPAGATE = {DATE, ORG, QUANTITY, DEMOGRAPHIC, LOCATION, "LOCATION_SMALL", "INSTITUTION"}
 
@@ -399,6 +543,10 @@ def _pieces(start: int, end: int, blockers: list[tuple[int, int]], text: str,
     for s, e in pieces:
         while s < e and not text[s].isalnum():
             s += 1
+        # A piece starting "of the Ministry" keeps only the name.
+        lead = re.match(r"(?:(?:of|the|and|for)\s+)+", text[s:e])
+        if lead and s + lead.end() < e:
+            s += lead.end()
         while e > s and not text[e - 1].isalnum() and text[e - 1] != ")":
             e -= 1
         # A leftover that names nothing ("Government" of "Turkish Government", "and")
@@ -481,4 +629,4 @@ def build(config: Config) -> list[EntityRecognizer]:
     if not config.quasi:
         return []
     return [QuasiDateRecognizer(), SpacyQuasiRecognizer(), DemographicRecognizer(),
-            MoneyRecognizer()]
+            MoneyRecognizer(), NamedBodyRecognizer()]

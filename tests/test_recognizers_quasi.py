@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from recognizers import quasi
-from recognizers.quasi import _MONEY, find_partial_dates
+from recognizers.quasi import _MONEY, find_named_bodies, find_partial_dates
 from redactcheck import policy
 from redactcheck.analysis import get_analyzer
 from redactcheck.config import Config
@@ -132,3 +132,36 @@ def test_quasi_findings_are_low_only(thorough) -> None:
 def test_percentages(text: str, spans: list[str]) -> None:
     found = quasi.MoneyRecognizer().analyze(text, [quasi.QUANTITY])
     assert [text[r.start:r.end] for r in found] == spans
+
+
+@pytest.mark.parametrize(("text", "spans"), [
+    ("The Supreme Administrative Court dismissed the appeal.", ["Supreme Administrative Court"]),
+    ("a hearing at Stockport Family Court (SFC) in May", ["Stockport Family Court (SFC)"]),
+    ("a letter from the Ministry of Justice arrived", ["Ministry of Justice"]),
+    # spaCy splits such a name at "of"; the whole name is one body
+    ("the Ninth Chamber of the Leeds Assize Court sat",
+     ["Ninth Chamber of the Leeds Assize Court"]),
+    ("the Vienna Labour and Social Court heard it", ["Vienna Labour and Social Court"]),
+    ("the Polish Government replied", ["Polish Government"]),
+    ("the Court of Cassation's ruling", ["Court of Cassation"]),
+])
+def test_named_bodies(text: str, spans: list[str]) -> None:
+    assert [text[s:e] for s, e in find_named_bodies(text)] == spans
+
+
+@pytest.mark.parametrize("text", [
+    "the Local Authority and the Family Court agreed",   # generic agencies
+    "the court held a hearing",                          # a bare role noun
+    "the District Court and the Regional Court",         # court types with many instances
+    "Agency B and Council 2 shared records",             # pseudonyms
+    "under the Rules of Court the judge",                # a document, not a body
+    "the Third Section of the Court decided",            # a part of a generic body
+    "Head of the Safeguarding Department",               # an office-holder: department stays
+    "the United Kingdom Government said",                # the review's own country
+    "the Military Service Act requires",                 # a law named after a body
+    "POLICE AND PROBATION SERVICE",                      # a heading in capitals
+])
+def test_named_body_look_alikes(text: str) -> None:
+    found = [text[s:e] for s, e in find_named_bodies(text)]
+    assert found in ([], ["Safeguarding Department"])
+    assert (found == ["Safeguarding Department"]) == text.startswith("Head of")
