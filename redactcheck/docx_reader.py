@@ -24,25 +24,21 @@ from pathlib import Path
 from lxml import etree
 
 from .document import Document, Segment, TextSpan
+from .ooxml import (
+    A_NS,
+    CP_NS,
+    CUSTOM_NS,
+    DC_NS,
+    EP_NS,
+    M_NS,
+    MC_NS,
+    R_NS,
+    V_NS,
+    W15_NS,
+    WP_NS,
+)
+from .ooxml import w as _w
 from .package import REL_NS, Package
-
-W_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
-R_NS = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
-MC_NS = "http://schemas.openxmlformats.org/markup-compatibility/2006"
-WP_NS = "http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing"
-A_NS = "http://schemas.openxmlformats.org/drawingml/2006/main"
-V_NS = "urn:schemas-microsoft-com:vml"
-M_NS = "http://schemas.openxmlformats.org/officeDocument/2006/math"
-W15_NS = "http://schemas.microsoft.com/office/word/2012/wordml"
-CP_NS = "http://schemas.openxmlformats.org/package/2006/metadata/core-properties"
-DC_NS = "http://purl.org/dc/elements/1.1/"
-EP_NS = "http://schemas.openxmlformats.org/officeDocument/2006/extended-properties"
-CUSTOM_NS = "http://schemas.openxmlformats.org/officeDocument/2006/custom-properties"
-
-
-def _w(name: str) -> str:
-    return f"{{{W_NS}}}{name}"
-
 
 W_P, W_R, W_T, W_TBL, W_TR, W_TC = (_w(n) for n in ("p", "r", "t", "tbl", "tr", "tc"))
 W_DELTEXT, W_INSTRTEXT, W_DELINSTRTEXT = _w("delText"), _w("instrText"), _w("delInstrText")

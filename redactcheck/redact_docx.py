@@ -22,25 +22,14 @@ from dataclasses import dataclass
 from lxml import etree
 
 from .document import Document, Segment, TextSpan
+from .ooxml import A_NS, CP_NS, DC_NS, EP_NS, MC_NS, R_NS, VT_NS, XML_SPACE
+from .ooxml import w as _w
 from .package import CONTENT_TYPES, CT_NS, REL_NS, Package
-
-W_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
-R_NS = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
-MC_NS = "http://schemas.openxmlformats.org/markup-compatibility/2006"
-A_NS = "http://schemas.openxmlformats.org/drawingml/2006/main"
-CP_NS = "http://schemas.openxmlformats.org/package/2006/metadata/core-properties"
-DC_NS = "http://purl.org/dc/elements/1.1/"
-DCT_NS = "http://purl.org/dc/terms/"
-EP_NS = "http://schemas.openxmlformats.org/officeDocument/2006/extended-properties"
-VT_NS = "http://schemas.openxmlformats.org/officeDocument/2006/docPropsVTypes"
-XML_SPACE = "{http://www.w3.org/XML/1998/namespace}space"
 
 DOCX_MAIN_TYPE = "application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"
 NEUTRAL_AUTHOR = "redactcheck"
 
 
-def _w(name: str) -> str:
-    return f"{{{W_NS}}}{name}"
 
 
 W_R, W_T, W_RPR, W_TRPR, W_TR = _w("r"), _w("t"), _w("rPr"), _w("trPr"), _w("tr")

@@ -26,6 +26,8 @@ from typing import Any
 from ..entities import entity_type
 from ..errors import ConfigError
 from ..findings import Finding
+from ..ooxml import XML_SPACE
+from ..ooxml import w as _w
 from ..result import CheckResult, DocumentResult
 from . import ReportOptions
 from .common import MAIN_TEXT_KINDS, visible_findings
@@ -37,12 +39,8 @@ INITIALS = "RC"
 TABLE_HEADING = "redactcheck findings outside the main text"
 JIGSAW_HEADING = "redactcheck: combination of details (jigsaw risk)"
 
-W_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
-XML_SPACE = "{http://www.w3.org/XML/1998/namespace}space"
 
 
-def _w(name: str) -> str:
-    return f"{{{W_NS}}}{name}"
 
 
 @dataclass
