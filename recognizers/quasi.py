@@ -493,6 +493,19 @@ _OCCUPATION = re.compile(
     r"while|on|who|which|where)\b))"
     r"|\b(?:an?\s+)?(?P<occ2>[a-z][a-z-]+(?:\s+[a-z][a-z-]+)?)\s+by\s+(?:profession|trade)\b",
 )
+# A job title from the list after a cue that says it is this person's job: "who is a
+# lawyer", "she was a ballet dancer", "as a pharmacist", "a nurse by profession". A job
+# named as a role in the case ("a lawyer practising in Leeds", "the social worker") is not
+# about the family and is left alone.
+_JOBS = "|".join(re.escape(j) for j in sorted(read_word_list("occupations.txt"), key=len,
+                                                reverse=True))
+_JOB_CUE = re.compile(
+    rf"\b(?:(?:is|was|became|becoming|become)\s+(?:an?\s+)?|as\s+an?\s+)"
+    rf"(?:(?:former|retired|trainee|senior|junior|qualified)\s+)?"
+    rf"(?P<job>(?:[a-z]+\s+)?(?:{_JOBS}))s?\b(?!\s+(?:practising|acting|appointed|assigned))",
+    re.IGNORECASE,
+)
+_JOB_SET = frozenset(read_word_list("occupations.txt"))
 _ADULT_AGE = re.compile(
     r"\b(?:aged\s+(?P<n1>[2-9]\d|1[89])|(?P<n2>[2-9]\d|1[89])[\s-]+years?[\s-]+old)\b"
 )
@@ -513,6 +526,20 @@ class DemographicRecognizer(EntityRecognizer):
         for m in _OCCUPATION.finditer(text):
             group = "occ" if m.group("occ") else "occ2"
             out.append(_result(self, DEMOGRAPHIC, m.start(group), m.end(group),
+                               "an occupation narrows who the person is"))
+        for m in _JOB_CUE.finditer(text):
+            # "it was a manager who": a cleft sentence names a role, not someone's job.
+            if re.search(r"\b(?:it|there|this|that)\s*$", text[max(0, m.start() - 8):m.start()],
+                         re.IGNORECASE):
+                continue
+            start, end = m.span("job")
+            # The optional word before the title must belong to it ("ballet dancer"), not be
+            # the title of a job list entry already ("a lawyer" -> "lawyer").
+            words = m.group("job").split()
+            if len(words) > 1 and " ".join(words).lower() not in _JOB_SET \
+                    and words[0].lower() in _NOT_NAME_START:
+                start = m.start("job") + len(words[0]) + 1
+            out.append(_result(self, DEMOGRAPHIC, start, end,
                                "an occupation narrows who the person is"))
         for m in _ADULT_AGE.finditer(text):
             out.append(_result(self, DEMOGRAPHIC, m.start(), m.end(),

@@ -165,3 +165,17 @@ def test_named_body_look_alikes(text: str) -> None:
     found = [text[s:e] for s, e in find_named_bodies(text)]
     assert found in ([], ["Safeguarding Department"])
     assert (found == ["Safeguarding Department"]) == text.startswith("Head of")
+
+
+@pytest.mark.parametrize(("text", "spans"), [
+    ("the mother, who is a pharmacist, moved", ["pharmacist"]),
+    ("she was a ballet dancer until 2010", ["ballet dancer"]),
+    ("he practised as an advocate in Leeds", ["advocate"]),
+    ("the father is a student at the college", ["student"]),
+    ("Mr Hale, a lawyer practising in Leeds, wrote", []),   # a role in the case
+    ("it was a manager who called", []),                      # a cleft sentence
+    ("the social worker visited", []),                        # no cue: a role
+])
+def test_occupations(text: str, spans: list[str]) -> None:
+    found = {text[r.start:r.end] for r in quasi.DemographicRecognizer().analyze(text, [])}
+    assert sorted(found) == spans
