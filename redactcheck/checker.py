@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import os
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from pathlib import Path
@@ -42,11 +41,10 @@ def collect_inputs(paths: Iterable[Path]) -> list[Path]:
 
 def display_path(path: Path) -> str:
     """The path as reports show it: relative to the current folder when inside it."""
-    try:
-        return Path(os.path.relpath(path)).as_posix() if not path.is_absolute() or str(
-            path.resolve()).startswith(str(Path.cwd().resolve())) else path.as_posix()
-    except ValueError:
-        return path.as_posix()
+    resolved, cwd = path.resolve(), Path.cwd().resolve()
+    if resolved.is_relative_to(cwd):
+        return resolved.relative_to(cwd).as_posix()
+    return path.as_posix()
 
 
 def check_document(path: Path, config: Config, options: CheckOptions = CheckOptions(),
