@@ -115,14 +115,11 @@ def build_nlp_engine(model: str):
         _keyword_cache: dict[tuple[str, str], list[str]] = {}
 
         def _doc_to_nlp_artifact(self, doc, language):
-            # One pass over the tokens (Presidio's version walks the doc twice, then we
-            # walked it again to fill in lemmas). Same artifacts as before: keywords come
-            # from spaCy's own (empty) lemmas, as Presidio's constructor computed them.
-            spacy_lemmas, lemmas, indices = [], [], []
+            # One pass over the tokens (Presidio's version walks the doc twice). Keywords,
+            # which Presidio's context enhancer matches, come from the stand-in lemmas.
+            lemmas, indices = [], []
             for token in doc:
-                lemma = token.lemma_
-                spacy_lemmas.append(lemma)
-                lemmas.append(lemma or token.lower_)
+                lemmas.append(token.lemma_ or token.lower_)
                 indices.append(token.idx)
             entities, scores = self._get_updated_entities(
                 self._get_entities(doc), self._get_scores_for_entities(doc))
@@ -130,14 +127,14 @@ def build_nlp_engine(model: str):
                                      lemmas=lemmas, nlp_engine=None, language=language,
                                      scores=scores)
             artifacts.nlp_engine = self
-            artifacts.keywords = self._keywords(spacy_lemmas, language)
+            artifacts.keywords = self._keywords(lemmas, language)
             return artifacts
 
-        def _keywords(self, spacy_lemmas: list[str], language: str) -> list[str]:
+        def _keywords(self, lemmas: list[str], language: str) -> list[str]:
             """NlpArtifacts.set_keywords, one vocabulary lookup per distinct lemma."""
             cache = self._keyword_cache
             out: list[str] = []
-            for lemma in spacy_lemmas:
+            for lemma in lemmas:
                 words = cache.get((language, lemma))
                 if words is None:
                     words = NlpArtifacts.set_keywords(self, [lemma], language)
@@ -204,38 +201,11 @@ def _prefiltered(cls, make_test):
     return recognizer
 
 
-def _lean_engine_class():
-    from presidio_analyzer import AnalyzerEngine, RecognizerResult
-
-    class LeanAnalyzerEngine(AnalyzerEngine):
-        def _enhance_using_context(self, text, raw_results, nlp_artifacts, recognizers,
-                                   context=None):
-            if context or nlp_artifacts is None or any(nlp_artifacts.keywords):
-                return super()._enhance_using_context(text, raw_results, nlp_artifacts,
-                                                      recognizers, context)
-            # Every keyword is empty (no lemmatizer), so no word near a match can be a
-            # context word: Presidio's lemma enhancer would only deep-copy the results.
-            # The recogniser-level step (and its grouping by recogniser) still runs.
-            key = RecognizerResult.RECOGNIZER_IDENTIFIER_KEY
-            results = []
-            for recognizer in recognizers:
-                own = [r for r in raw_results if r.recognition_metadata[key] == recognizer.id]
-                others = [r for r in raw_results
-                          if r.recognition_metadata[key] != recognizer.id]
-                results.extend(recognizer.enhance_using_context(
-                    text=text, raw_recognizer_results=own,
-                    other_raw_recognizer_results=others, nlp_artifacts=nlp_artifacts,
-                    context=context))
-            return results
-
-    return LeanAnalyzerEngine
-
-
 class Analyzer:
     """One Presidio AnalyzerEngine with our recognisers; build once per process."""
 
     def __init__(self, config: Config) -> None:
-        from presidio_analyzer import RecognizerRegistry
+        from presidio_analyzer import AnalyzerEngine, RecognizerRegistry
 
         import recognizers
 
@@ -253,7 +223,7 @@ class Analyzer:
         for module in self.modules:
             for recognizer in module.build(config):
                 registry.add_recognizer(recognizer)
-        self.engine = _lean_engine_class()(
+        self.engine = AnalyzerEngine(
             registry=registry, nlp_engine=self.nlp_engine, supported_languages=["en"]
         )
         self.document_passes = [
