@@ -116,6 +116,18 @@ _OCCUPATION = re.compile(
     rf"(?P<occ>{_OCCUPATIONS})\b",
     re.IGNORECASE,
 )
+# "Father, X, is Eritrean; he worked as a professional footballer": a pronoun whose
+# sentence began with a family member (and names no professional in between).
+_PRONOUN_OCCUPATION = re.compile(
+    r"\b(?:he|she)\s+(?:was|is|had\s+been|became|worked\s+as|works\s+as|employed\s+as)\s+"
+    r"(?:an?\s+|the\s+)?(?:former\s+|serving\s+|retired\s+|well-known\s+|trainee\s+)?"
+    rf"(?P<occ>{_OCCUPATIONS})\b",
+    re.IGNORECASE,
+)
+_FAMILY_WORD = re.compile(rf"\b{_FAMILY_WHO}\b", re.IGNORECASE)
+_PROFESSIONAL_WORD = re.compile(
+    r"\b(?:social\s+worker|health\s+visitor|officer|nurse|teacher|doctor|GP|practitioner|"
+    r"manager|worker|professional|clinician|midwife|paramedic)s?\b", re.IGNORECASE)
 # Proper-noun employer after a family member: "father worked at Kellogg's".
 _EMPLOYER = re.compile(
     rf"\b(?i:{_FAMILY_WHO}(?:'s)?\b[^.;:]{{0,40}}?\b(?:worked|works|working|was\s+employed|"
@@ -375,6 +387,13 @@ class RareDetailRecognizer(EntityRecognizer):
             occ = re.sub(r"\s+", " ", m.group("occ"))
             yield Hit(m.start("occ"), m.end("occ"), "occupation", occ.lower() if occ != "MP"
                       else occ, 0.7, "a family member's distinctive occupation")
+        for m in _PRONOUN_OCCUPATION.finditer(text):
+            sentence = text[text.rfind(".", 0, m.start()) + 1:m.start()]
+            if _FAMILY_WORD.search(sentence) and not _PROFESSIONAL_WORD.search(sentence):
+                occ = re.sub(r"\s+", " ", m.group("occ"))
+                yield Hit(m.start("occ"), m.end("occ"), "occupation",
+                          occ.lower() if occ != "MP" else occ, 0.7,
+                          "a family member's distinctive occupation")
         for pattern in (_EMPLOYER, _EMPLOYER_OF):
             for m in pattern.finditer(text):
                 emp = m.group("emp").rstrip(".'\u2019")
