@@ -22,42 +22,18 @@ import tempfile
 from collections import Counter, defaultdict
 from pathlib import Path
 
-import yaml
-
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
+from fixtures.expected import DRAFTS, drafts_with_expected, family, matches  # noqa: E402
 from redactcheck import policy  # noqa: E402
 from redactcheck.analysis import get_analyzer  # noqa: E402
 from redactcheck.config import Config  # noqa: E402
 from redactcheck.document import load, split_paragraphs  # noqa: E402
-from redactcheck.findings import Severity, normalise  # noqa: E402
+from redactcheck.findings import Severity  # noqa: E402
 
-DRAFTS = ROOT / "fixtures" / "drafts"
-FAMILIES = {
-    "PERSON": "names", "KNOWN": "names",
-    "DATE_EXACT": "exact dates", "DATE_OF_BIRTH": "exact dates",
-    "AGE_EXACT": "ages",
-    "ADDRESS": "addresses", "POSTCODE": "addresses", "LOCATION_SMALL": "addresses",
-    "LOCATION": "towns",
-    "INSTITUTION": "institutions",
-    "RARE_DETAIL": "rare details",
-}
 TARGETS = {"names": 1.0, "identifiers": 1.0, "addresses": 1.0, "institutions": 1.0,
            "exact dates": 0.97, "rare details": 0.90}
-
-
-def family(entity: str) -> str:
-    return FAMILIES.get(entity, "identifiers")
-
-
-def matches(expected: dict, finding) -> bool:
-    if finding.location.kind != expected["kind"] or finding.location.label != expected["label"]:
-        return False
-    if family(finding.entity) != family(expected["entity"]):
-        return False
-    a, b = normalise(expected["text"]), normalise(finding.text)
-    return bool(b) and (a in b or b in a)
 
 
 def score_fixtures(config: Config) -> dict:
@@ -65,13 +41,11 @@ def score_fixtures(config: Config) -> dict:
     by_family: dict[str, Counter] = defaultdict(Counter)
     by_kind: dict[str, Counter] = defaultdict(Counter)
     misses, matched_findings, total_findings = [], 0, 0
-    for expected_path in sorted(DRAFTS.glob("*.expected.yaml")):
-        draft = expected_path.with_name(expected_path.name.replace(".expected.yaml", ""))
-        if not draft.exists() or draft.name.startswith("clean"):
+    for draft, expected in drafts_with_expected():
+        if draft.name.startswith("clean"):
             continue
         document = load(draft)
         findings = policy.apply(analyzer.analyze(document), config)
-        expected = yaml.safe_load(expected_path.read_text(encoding="utf-8")) or []
         used = set()
         for item in expected:
             hit = [i for i, f in enumerate(findings) if matches(item, f)]
