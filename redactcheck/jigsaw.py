@@ -584,15 +584,22 @@ _ATTRIBUTE_OF = {"multiple_birth": "multiple_birth", "looked_after": "looked_aft
                  "condition": "condition", "age": "age", "occupation": "occupation"}
 
 
+# Sections whose `value` is the name as written, not the table's folded key.
+_SHOWN_AS_WRITTEN = frozenset({"ethnicity", "religion", "language", "nationality", "condition",
+                               "occupation"})
+
+
 def _term_detail(section: str, key: str, text: str, mention: Mention) -> Detail:
     attribute = _ATTRIBUTE_OF.get(section, section)
     entry = base_rates().get(section, {}).get(key)
     if section == "age":
         return _rate_detail("age", "age", key, "under one", mention, age_kind="infant")
     implies = bool(entry and entry.get("implies_age") == "infant")
+    # Table keys are folded for lookup ("jehovah's witness"); a name is shown as the document
+    # writes it ("Jehovah's Witnesses"). Events and multiple births show their category.
     value = key.replace("_", " ") if section == "events" else key
-    if section in ("multiple_birth", "condition", "occupation"):
-        value = key
+    if section in _SHOWN_AS_WRITTEN:
+        value = text
     return _rate_detail(attribute, section, key, value, mention, implies_infant=implies)
 
 
@@ -747,9 +754,10 @@ def _from_rare_detail(col: _Collected, f: Finding, text: str, start: int, end: i
     if key in table:
         col.add(_term_detail(section, key, f.text, mention))
     else:
-        # Unknown attribute: rare (1 in 2,000), never common.
-        col.add(_rate_detail(_ATTRIBUTE_OF.get(section, category), "__none__", key, value,
-                             mention))
+        # Unknown attribute: rare (1 in 2,000), never common. Shown as written; the folded
+        # value is only the key that merges repeats.
+        col.add(_rate_detail(_ATTRIBUTE_OF.get(section, category), "__none__", key,
+                             f.text or value, mention))
 
 
 def collect(document: Any, findings: Sequence[Finding] = (),
@@ -924,6 +932,10 @@ class _Change:
     cost: int
     new_detail: Detail | None  # None: the detail is gone
     new_area: Detail | None = None  # area changes: the coarser candidate
+    # Area removals: every place finer than a town goes, so the area falls back to the
+    # finest one left (a town, a county, the board's area, else the UK).
+    removed: tuple[Detail, ...] = ()
+    fallback: str = ""
 
 
 _GENERIC = {
@@ -980,12 +992,97 @@ def _replacement_text(d: Detail, text: str) -> str:
     return _GENERIC.get(d.attribute, ("a general description", {}))[0]
 
 
+# What an author writes instead of a place finer than a town (the name's last words decide).
+# Lower case and without a leading article: the name usually follows "the", "at" or "to".
+_PLACE_GENERIC = (
+    (re.compile(r"\bestate$", re.I), "local estate"),
+    (re.compile(r"\b(?:school|academy|college)$", re.I), "a local school"),
+    (re.compile(r"\bnursery$", re.I), "a local nursery"),
+    (re.compile(r"\b(?:church|mosque|temple|gurdwara|synagogue)$", re.I),
+     "a local place of worship"),
+    (re.compile(r"\b(?:medical centre|surgery|health centre)$", re.I), "the GP practice"),
+)
+_POSTCODE_SHAPE = re.compile(r"^[A-Z]{1,2}\d[A-Z\d]?(?:\s*\d[A-Z]{2})?$", re.I)
+
+
+def _place_replacement(area: Detail, text: str) -> str:
+    """The generic words for a removed address, postcode or local place name."""
+    if area.level == "address":
+        return "the family home"  # the ADDRESS finding's own advice
+    if area.level == "postcode" or _POSTCODE_SHAPE.match(text.strip()):
+        return ""  # a postcode has no generic form: it is simply deleted
+    for pattern, generic in _PLACE_GENERIC:
+        if pattern.search(text.strip()):
+            return generic
+    return "the local area"
+
+
+def _is_local_place(area: Detail) -> bool:
+    """Finer than a town: an address, postcode, street, estate, village or named local place."""
+    return LEVEL_RANK[area.level or "town"] < LEVEL_RANK["town"]
+
+
+def _removal(areas: Sequence[Detail]) -> _Change | None:
+    """The first rung for an address, postcode, street or estate: remove it.
+
+    Every place finer than a town goes in one step: the hard rule ("an area smaller than a
+    town with any other detail is HIGH") fires while any one of them is left, so removing
+    them one at a time would never show a lower band. The area then falls back to the next
+    level the document mentions (a town, a county, the board's area, else the UK).
+    """
+    local = sorted((a for a in areas if _is_local_place(a) and not a.fixed),
+                   key=lambda a: (a.people or 0, LEVEL_RANK[a.level or "town"]))
+    if not local:
+        return None
+    reps = tuple({"from": m.text, "to": _place_replacement(a, m.text), "paragraph": m.label}
+                 for a in local for m in a.mentions if m.segment >= 0)
+    left = _drop_inside([a for a in areas if a not in local], _mentions_of(local))
+    fallback = _finest(left)
+    first = local[0]
+    shown = first.mentions[0].text if first.mentions else first.value
+    return _Change("area", first.key, shown, _place_replacement(first, shown), reps, 1, None,
+                   removed=tuple(local),
+                   fallback=fallback.value if fallback else "the United Kingdom")
+
+
+def _mentions_of(removed: Sequence[Detail]) -> list[Mention]:
+    """The written mentions of the removed places (the board's area has none)."""
+    return [m for d in removed for m in d.mentions if m.segment >= 0]
+
+
+def _drop_inside(details: Sequence[Detail], gone: Sequence[Mention]) -> list[Detail]:
+    """Details left once the `gone` spans are rewritten: a mention written inside one (the
+    town in "14 Station Road, Stockport") goes with it, and a detail with no mention left
+    is gone. Details with unknown positions (start -1) or no mentions are kept as they are.
+    """
+    spans = [(m.segment, m.start, m.start + len(m.text)) for m in gone if m.start >= 0]
+    if not spans:
+        return list(details)
+
+    def inside(m: Mention) -> bool:
+        end = m.start + len(m.text)
+        return m.start >= 0 and any(seg == m.segment and lo <= m.start and end <= hi
+                                    for seg, lo, hi in spans)
+
+    out = []
+    for d in details:
+        kept = tuple(m for m in d.mentions if not inside(m))
+        if not d.mentions or len(kept) == len(d.mentions):
+            out.append(d)
+        elif kept:
+            out.append(replace(d, mentions=kept))
+    return out
+
+
 def _changes(details: Sequence[Detail], areas: Sequence[Detail]) -> list[_Change]:
     """Every generalisation one rung (or two, for areas and times) up its ladder."""
     out: list[_Change] = []
     area = _finest(areas)
     table, _ = _gazetteer()
-    if area is not None and not area.fixed:
+    removal = _removal(areas)
+    if removal is not None:
+        out.append(removal)
+    elif area is not None and not area.fixed:
         rungs: list[Area] = []
         known = table.get(area.value)
         if known is None:
@@ -1042,6 +1139,10 @@ def _changes(details: Sequence[Detail], areas: Sequence[Detail]) -> list[_Change
 
 def _apply(change: _Change, details: list[Detail], areas: list[Detail]
            ) -> tuple[list[Detail], list[Detail]]:
+    if change.removed:
+        gone = _mentions_of(change.removed)
+        kept = _drop_inside([a for a in areas if a not in change.removed], gone)
+        return _drop_inside(details, gone), kept
     if change.attribute == "area":
         kept = [a for a in areas if a.key != change.key]
         new = change.new_area
@@ -1076,7 +1177,7 @@ def suggestions(details: list[Detail], areas: list[Detail], policy: str = "ico"
             break
         _, ch, cur_d, cur_a, band, lam, k = best
         families = _family_count(lam) if lam >= 1 else _round(lam)
-        text = (f"Replace \"{ch.from_text}\" with \"{ch.to_text}\": after this change"
+        text = (f"{_what(ch)}: after this change"
                 f"{' (with the changes above)' if step > 1 else ''} {_families(lam)}, {band}")
         plan.append({"step": step, "attribute": ch.attribute, "from": ch.from_text,
                      "to": ch.to_text, "replacements": [dict(r) for r in ch.replacements],
@@ -1084,6 +1185,19 @@ def suggestions(details: list[Detail], areas: list[Detail], policy: str = "ico"
                                "families": families},
                      "text": text})
     return plan
+
+
+def _what(ch: _Change) -> str:
+    """The change in words: a replacement, or a removal and where the area falls back to."""
+    if not ch.removed:
+        return f"Replace \"{ch.from_text}\" with \"{ch.to_text}\""
+    what = (f"Remove \"{ch.from_text}\"" if not ch.to_text
+            else f"Remove \"{ch.from_text}\" (write \"{ch.to_text}\")")
+    others = len(ch.removed) - 1
+    if others:
+        what += (f" and the {others} other named "
+                 f"{'place' if others == 1 else 'places'} finer than a town")
+    return f"{what}; the area falls back to {ch.fallback}"
 
 
 def _families(lam: float) -> str:

@@ -280,6 +280,110 @@ def test_suggestions_lower_the_band_when_applied(tmp_path, text):
     assert f"≈ {last['after']['families']:,} families match, LOW" in last["text"]
 
 
+# A review that names the home: an address, the town, twins and the month and year.
+ADDRESS_TEXT = "\n\n".join([
+    "Serious Case Review: Child A and Child B",
+    "Child A and Child B are twins. The family lived at 14 Brinnington Road in Stockport.",
+    "In June 2015 Child A was admitted to hospital. Officers attended 14 Brinnington Road.",
+]) + "\n"
+
+
+def place_findings(document: Document, places: dict[str, str]) -> list[Finding]:
+    """What the address and postcode recognisers would report: a finding for every place
+    (text → entity) at each occurrence still in the document."""
+    out = []
+    for i, seg in enumerate(document.segments):
+        for text, entity in places.items():
+            start = seg.text.find(text)
+            while start >= 0:
+                loc = Location("text", "body", seg.paragraph, start, start + len(text),
+                               seg.label)
+                out.append(Finding(entity, text, loc, 0.9, Severity.HIGH, "test", "", "",
+                                   segment_index=i))
+                start = seg.text.find(text, start + len(text))
+    return out
+
+
+def assess_places(text: str, tmp_path: Path, name: str, places: dict[str, str],
+                  **kw) -> dict:
+    document = doc(text, tmp_path, name)
+    return jigsaw.assess(document, place_findings(document, places), **kw)
+
+
+def check_plan_when_applied(text: str, tmp_path: Path, places: dict[str, str],
+                            **kw) -> list[dict]:
+    """Apply the plan step by step, re-assess, and compare with each predicted `after`."""
+    plan = assess_places(text, tmp_path, "before.txt", places, **kw)["suggestions"]
+    for i in range(1, len(plan) + 1):
+        changed = apply_suggestions(text, plan[:i])
+        after = assess_places(changed, tmp_path, f"step{i}.txt", places, **kw)
+        assert after["band"] == plan[i - 1]["after"]["band"], (i, plan[i - 1], changed)
+        assert after["lambda"] == pytest.approx(plan[i - 1]["after"]["lambda"], rel=0.01), (
+            i, plan[i - 1], changed)
+    return plan
+
+
+def test_address_is_removed_first_and_the_area_falls_back_to_the_town(tmp_path):
+    places = {"14 Brinnington Road": "ADDRESS"}
+    before = assess_places(ADDRESS_TEXT, tmp_path, "review.txt", places)
+    assert before["band"] == "HIGH"
+    assert before["population"]["level"] == "address"
+    plan = check_plan_when_applied(ADDRESS_TEXT, tmp_path, places)
+    first = plan[0]
+    assert (first["attribute"], first["from"], first["to"]) == (
+        "area", "14 Brinnington Road", "the family home")
+    assert [r["paragraph"] for r in first["replacements"]] == ["Paragraph 2", "Paragraph 3"]
+    assert first["text"].startswith('Remove "14 Brinnington Road" (write "the family home")')
+    assert "falls back to Stockport" in first["text"]
+    # Stockport, twins and the month: κ says LOW, three indirect identifiers say MEDIUM.
+    assert first["after"]["band"] == "MEDIUM"
+    assert first["after"]["lambda"] == pytest.approx(
+        294_800 * 0.216 * 0.016 * 0.3333 * 0.08333, rel=0.01)
+    assert plan[-1]["after"]["band"] == "LOW"
+
+
+def test_every_place_finer_than_a_town_goes_in_one_step(tmp_path):
+    # One address removed alone would leave the postcode and the estate, and the band would
+    # stay HIGH: the first rung removes them all and falls back to the board's area.
+    text = ("The family lived at 14 Brinnington Road, SK5 7AB, on the Ashgrove estate. "
+            "Child A, a twin, was admitted to hospital in June 2015.\n")
+    places = {"14 Brinnington Road": "ADDRESS", "SK5 7AB": "POSTCODE"}
+    plan = check_plan_when_applied(text, tmp_path, places, area_allow=("Stockport",))
+    first = plan[0]
+    assert first["from"] == "14 Brinnington Road"
+    assert {r["from"]: r["to"] for r in first["replacements"]} == {
+        "14 Brinnington Road": "the family home", "SK5 7AB": "",
+        "Ashgrove estate": "local estate"}
+    assert "and the 2 other named places finer than a town" in first["text"]
+    assert "falls back to Stockport" in first["text"]
+    assert jigsaw.BAND_RANK[first["after"]["band"]] < jigsaw.BAND_RANK["HIGH"]
+    assert all(s["attribute"] != "area" for s in plan[1:])  # the board's area stays
+
+
+def test_a_town_written_inside_the_address_goes_with_it(tmp_path):
+    # "Oldham" is only written inside the address: once the address is rewritten no town is
+    # left, so the area falls back to the whole UK (predicting Oldham would be wrong).
+    text = ("The family lived at 14 Station Road, Oldham. In June 2015 Child A, one of "
+            "twins, was admitted to hospital.\n")
+    plan = check_plan_when_applied(text, tmp_path, {"14 Station Road, Oldham": "ADDRESS"})
+    assert plan[0]["text"].startswith('Remove "14 Station Road, Oldham"')
+    assert "falls back to the United Kingdom" in plan[0]["text"]
+    assert plan[0]["after"]["band"] == "LOW"
+
+
+def test_names_are_shown_as_written_and_matched_folded():
+    d = text_doc("The family are Jehovah's Witnesses. The mother has Fooblex Syndrome.")
+    rare = make_finding(d, "RARE_DETAIL", "Fooblex Syndrome",
+                        {"category": "condition", "value": "fooblex syndrome"})
+    again = make_finding(d, "RARE_DETAIL", "Jehovah's Witnesses",
+                         {"category": "religion", "value": "jehovah's witness"})
+    result = jigsaw.assess(d, [rare, again])
+    religion = qi(result, "religion")
+    assert [q["value"] for q in religion] == ["Jehovah's Witnesses"]  # one detail, not two
+    assert religion[0]["rate"] == 0.0005  # the table's entry, found through the folded key
+    assert [q["value"] for q in qi(result, "condition")] == ["Fooblex Syndrome"]
+
+
 def test_board_area_is_counted_but_never_suggested(tmp_path):
     result = jigsaw.assess(doc(HIGH_TEXT, tmp_path), [], area_allow=("Stockport",))
     assert result["population"]["area"] == "Stockport"
@@ -341,8 +445,9 @@ def test_professional_details_do_not_count_but_family_ones_do():
     prof = jigsaw.assess(text_doc("The Polish social worker visited the mother."), [])
     fam = jigsaw.assess(text_doc("The mother is Polish and the father is a Muslim."), [])
     assert not qi(prof, "nationality")
-    assert [q["value"] for q in qi(fam, "nationality")] == ["polish"]
-    assert [q["value"] for q in qi(fam, "religion")] == ["muslim"]
+    # Shown as the document writes them; the table's folded keys are only for lookup.
+    assert [q["value"] for q in qi(fam, "nationality")] == ["Polish"]
+    assert [q["value"] for q in qi(fam, "religion")] == ["Muslim"]
 
 
 def test_quoted_criteria_and_adult_deaths_are_not_the_index_event():
@@ -377,7 +482,7 @@ def test_language_context_and_review_dates():
     d = text_doc("The mother spoke Urdu and needed an interpreter. The Board decided to "
                  "convene a review in July 2016. The child was born in 2014.")
     result = jigsaw.assess(d, [])
-    assert [q["value"] for q in qi(result, "language")] == ["urdu"]
+    assert [q["value"] for q in qi(result, "language")] == ["Urdu"]
     assert [q["value"] for q in qi(result, "time")] == ["2014"]
 
 
