@@ -50,7 +50,7 @@ LEVEL_RANK = {name: i for i, name in enumerate(LEVELS)}
 
 MAX_COMBINATION = 5  # details per minimal combination (the bound)
 MAX_POOL = 16  # details considered for combinations: C(16, 5) = 4,368 subsets at most
-MAX_STEPS = 10 # generalisation steps proposed
+MAX_STEPS = 30  # generalisation steps proposed: enough to reach LOW on a very leaky draft
 INDIRECT_MAX_RATE = 0.5  # a detail shared by half the population identifies nothing
 
 DATA_FILE = Path(__file__).with_name("data") / "base_rates.yaml"
@@ -956,6 +956,9 @@ def _match_case(src: str, dst: str) -> str:
     return dst[:1].upper() + dst[1:] if src[:1].isupper() else dst
 
 
+_INJURY_EVENTS = {"event:serious_head_injury", "event:fractures", "event:burns"}
+
+
 def _replacement_text(d: Detail, text: str) -> str:
     if d.attribute == "multiple_birth":
         low = text.casefold()
@@ -981,6 +984,9 @@ def _replacement_text(d: Detail, text: str) -> str:
         plural = plural or text.casefold().startswith("fractures")
         if d.key == "event:child_death":
             return text
+        if d.key not in _INJURY_EVENTS:
+            # A fire, press coverage or trafficking is not an injury: name only its kind.
+            return "a significant incident"
         return "serious injuries" if plural else "serious injury"
     if d.attribute == "age":
         m = re.search(r"\d+", d.value)

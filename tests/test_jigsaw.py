@@ -528,3 +528,12 @@ def test_no_network_is_used(monkeypatch, tmp_path):
         assert all(isinstance(s, str) and s for s in q["queries"])
     first = result["queries"][0]["queries"]
     assert len(first) == 3 and "news" in first[1] and "court" in first[2]
+
+
+def test_events_that_are_not_injuries_generalise_to_an_incident():
+    result = jigsaw.assess(text_doc(
+        "Child B lived in Oldham. In June 2015 the family home was destroyed in a house fire "
+        "and the family featured in the local newspaper."), [])
+    events = {s["from"]: s["to"] for s in result["suggestions"] if s["attribute"] == "event"}
+    assert events, result["suggestions"]
+    assert set(events.values()) == {"a significant incident"}
