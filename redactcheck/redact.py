@@ -130,7 +130,10 @@ class RedactReport:
                                     ("tracked changes", opts.keep_revisions)) if on]
             lines.append(f"Kept {' and '.join(kept)} as asked; their text was redacted and "
                          "re-checked like the body.")
-        lines.append(PROOF_SENTENCE.format(sev=opts.min_severity.value))
+        proof = PROOF_SENTENCE.format(sev=opts.min_severity.value)
+        if self.marked:
+            proof = proof.replace("; no removed", " beyond the details marked above; no removed")
+        lines.append(proof)
         if self.log is not None:
             lines.append(f"Log of every change written to {self.log} (owner-only): it holds the "
                          "removed text, so keep it as securely as the draft.")
