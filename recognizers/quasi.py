@@ -26,6 +26,18 @@ preparing a review for wide publication sees every detail that narrows who the f
   or before "by profession" ("worked as a hairdresser" → "hairdresser"), an adult's age
   ("aged 43"). Left alone: professionals doing their job ("the social worker visited").
 
+* ``CountPlaceRecognizer``: counts with their noun (QUANTITY: "seven other persons", "79
+  packages of powder"), nationalities with their noun (DEMOGRAPHIC: "a German citizen"),
+  places joined to their kind (LOCATION: "the Borough of Southwark", "Kalogrea district")
+  and places after "lives in", "born in", "practising in". Left alone: durations, labels
+  ("Article 125", "paragraph 14"), ages, the UK and its nations, months, pseudonyms.
+
+``document_pass`` also reports land and property registry numbers ("plot no. 900",
+"title number DN123456") as REFERENCE_NUMBER at low severity, joins a title to a name
+("Dr. Kayleigh Morris": a thorough redaction removes "Dr" too), and widens a stronger
+finding over the rest of a quasi span that names nothing alone ("Turkish national",
+"the Turkish Government" around the rare detail "Turkish").
+
 ``document_pass`` flags every other mention of a quasi string found anywhere in the document
 (entity-level recall needs every mention masked): one case-sensitive alternation regex per
 document, one scan per segment. It also keeps the pieces of a quasi span that a stronger
@@ -547,10 +559,138 @@ class DemographicRecognizer(EntityRecognizer):
         return out
 
 
+
+# ------------------------------------------------------------------- counts and places
+
+_COUNT_WORD = (r"(?:(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:[\s-](?:one|two|"
+               r"three|four|five|six|seven|eight|nine))?|two|three|four|five|six|seven|eight|"
+               r"nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|"
+               r"nineteen|(?:a|one|two|three|four|five|six|seven|eight|nine)\s+hundred(?:\s+and\s+"
+               r"\w+)?)")
+# A count of things: "seven other persons", "five envelopes", "79 packages of powder",
+# "seventy-one hearings". An exact count of hearings, letters or people involved can be
+# matched against court lists and records; a thorough redaction rounds it. The noun is
+# plural (a count of one narrows nothing) and not a unit of time (durations are dates).
+_COUNT = re.compile(
+    rf"(?<![\w.,£$€/§-])(?:{_COUNT_WORD}|\d{{1,3}}(?:,\d{{3}})+|\d{{1,4}})"
+    r"(?:\s+(?:other|more|further|different|separate|previous|[a-zA-Z]+))?"
+    r"\s+(?P<noun>[a-z]{3,}s)\b(?:\s+of\s+(?:land|powder|heroin|cannabis|cocaine))?",
+    re.IGNORECASE,
+)
+_NOT_COUNTED = frozenset(
+    """
+    years months weeks days hours minutes seconds times decades centuries nights weekends
+    pounds euros dollars pence percent cents marks points per others ones was has is its
+    this thus whereas days' as has
+    """.split()  # noqa: SIM905
+)
+# Numbers that label rather than count: "Article 125", "section 47", "no. 12", "page 4".
+_COUNT_LABEL_BEFORE = re.compile(
+    r"(?:\b(?:Article|Articles|[Ss]ections?|[Pp]aragraphs?|[Pp]aras?|[Pp]ages?|[Nn]os?\.?|"
+    r"[Rr]ules?|[Ll]aw|[Aa]ct|[Cc]hapter|[Pp]art|[Ss]chedule|[Rr]oom|[Ff]lat|[Uu]nit|[Ww]ard|"
+    r"aged|age|of|[Cc]lass|[Yy]ear|[Cc]ase|[Aa]pplications?)\s*$)"
+)
+
+
+def find_counts(text: str) -> Iterator[tuple[int, int]]:
+    """(start, end) of a number with the plural noun it counts."""
+    for m in _COUNT.finditer(text):
+        noun = m.group("noun").casefold()
+        words = m.group().split()
+        if noun in _NOT_COUNTED or words[1].casefold() in _NOT_COUNTED:
+            continue
+        if words[0].isdigit() and _YEAR_RE.fullmatch(words[0]):
+            continue  # "in 2015 applications were" - a year, not a count
+        if _COUNT_LABEL_BEFORE.search(text[max(0, m.start() - 12):m.start()]):
+            continue
+        # "three-year-old", "two years old": ages, left to the age recognisers.
+        if re.match(r"[\s-]+(?:year|month)s?[\s-]+old", text[m.end():m.end() + 12]):
+            continue
+        yield m.start(), m.end()
+
+
+_YEAR_RE = re.compile(r"(?:19|20)\d\d")
+
+# A nationality with its noun: "a Turkish national", "a German citizen", "of Polish
+# nationality". The noun belongs to the detail (a redaction that keeps "national" still
+# says the person is foreign).
+_NATIONAL = re.compile(
+    r"\b(?:(?P<dem>[A-Z][a-z]+(?:[\s-][A-Z][a-z]+)?)\s+(?:national|citizen|nationality|"
+    r"passport\s+holder|origin|descent)s?\b)"
+)
+
+# Named places joined to the word that says what they are: "the Borough of Southwark",
+# "the county of Jämtland", "Kalogrea district", "Poltava Oblast".
+_PLACE_WORD = r"(?:[Bb]orough|[Cc]ounty|[Dd]istrict|[Mm]unicipality|[Pp]rovince|[Rr]egion|" \
+              r"[Vv]illage|[Tt]own|[Cc]ity|[Pp]arish|[Oo]blast|[Cc]anton)"
+_PLACE_NAME = r"[A-ZÀ-Ý][\wÀ-ÿ'’-]+(?:[ -][A-ZÀ-Ý][\wÀ-ÿ'’-]+){0,2}"
+_PLACE_JOIN = re.compile(
+    rf"\b{_PLACE_WORD}\s+of\s+(?P<a>{_PLACE_NAME})"
+    rf"|(?P<b>{_PLACE_NAME})\s+(?:[Dd]istrict|Province|Region|Oblast|County|Borough|Canton)\b"
+)
+# Where someone lives, was born or works: "lives in Vouziers", "born in Tarnów",
+# "a lawyer practising in Aydın". spaCy misses towns it has never seen.
+_PLACE_CUE = re.compile(
+    rf"\b(?:lives?|lived|living|resides?|resided|residing|resident|born|practising|"
+    rf"practicing|settled|moved|relocated|grew\s+up)\s+(?:in|to|at)\s+(?P<p>{_PLACE_NAME})"
+)
+
+
+class CountPlaceRecognizer(EntityRecognizer):
+    """QUANTITY counts, DEMOGRAPHIC nationalities, LOCATION places by their cue words."""
+
+    def __init__(self) -> None:
+        super().__init__(supported_entities=[QUANTITY, DEMOGRAPHIC, LOCATION],
+                         name="CountPlaceRecognizer", supported_language="en")
+
+    def load(self) -> None:
+        pass
+
+    def analyze(self, text: str, entities: list[str], nlp_artifacts=None) -> list[RecognizerResult]:
+        if _heading(text):
+            return []
+        out = [_result(self, QUANTITY, s, e, "an exact count can be matched to records")
+               for s, e in find_counts(text)]
+        for m in _NATIONAL.finditer(text):
+            dem = m.group("dem")
+            if _UK.match(dem) or dem.casefold() in _NOT_NAME_START or _generic(dem):
+                continue
+            out.append(_result(self, DEMOGRAPHIC, m.start(), m.end(),
+                               "a nationality narrows who the person is"))
+        for m in _PLACE_JOIN.finditer(text):
+            name = m.group("a") or m.group("b")
+            if not _place_name_ok(name):
+                continue
+            out.append(_result(self, LOCATION, m.start(), m.end(),
+                               "a named place narrows where the family lives"))
+        joined = [(r.start, r.end) for r in out if r.entity_type == LOCATION]
+        for m in _PLACE_CUE.finditer(text):
+            start, end = m.span("p")
+            # "moved to Area B": a pseudonym; "Kalogrea district": already joined above.
+            if re.match(r"\s+[A-Z0-9]{1,2}\b", text[end:end + 4]) or any(
+                    s <= start and end <= e for s, e in joined):
+                continue
+            if _place_name_ok(m.group("p")):
+                out.append(_result(self, LOCATION, m.start("p"), m.end("p"),
+                                   "a named place narrows where the family lives"))
+        return out
+
+
+def _place_name_ok(name: str) -> bool:
+    first = name.split()[0]
+    return not (_UK.match(name) or first.casefold() in _NOT_NAME_START
+                or first.casefold() in _MONTH_NAMES or _generic(name)
+                or _PSEUDONYM.match(name) or re.fullmatch(r"[A-Z]", name.split()[-1]))
+
+
+_MONTH_NAMES = frozenset({"january", "february", "march", "april", "may", "june", "july",
+                          "august", "september", "october", "november", "december"})
+
+
 # ------------------------------------------------------------------------ document pass
 
 _OWN = {"QuasiDateRecognizer", "SpacyQuasiRecognizer", "DemographicRecognizer", "MoneyRecognizer",
-        "NamedBodyRecognizer"}
+        "NamedBodyRecognizer", "CountPlaceRecognizer"}
 # Entities whose other mentions are flagged too (with the same entity id).
 _PROPAGATE = {DATE, ORG, QUANTITY, DEMOGRAPHIC, LOCATION, "LOCATION_SMALL", "INSTITUTION"}
 
@@ -593,6 +733,30 @@ def _mention_ok(entity: str, text: str, start: int, end: int) -> bool:
     return not (entity == DATE and text[start:end].isdigit() and year_owned(text, start, end))
 
 
+
+# Land and property registry numbers: "plot no. 900 of block D", "plots nos. 260, 268 and
+# 425", "title number DN123456", "registration no. D-4840", "sheet/plan 24/59". They
+# pinpoint one property (so the family's home) in a land registry, like an address. They
+# are identifiers, reported at low severity in this profile only (REFERENCE_NUMBER is high
+# for case and crime references, which the default profile finds).
+REFERENCE = "REFERENCE_NUMBER"
+_PROPERTY_ID = r"[A-Z]{0,3}-?\d[\w/.-]*(?<=\w)"
+_PROPERTY_NO = re.compile(
+    r"\b(?:(?:[Pp]lots?|[Pp]arcels?|[Ll]ots?|[Tt]itle|[Ll]and\s+[Rr]egistry|[Rr]egistration|"
+    r"[Ss]heet/plan|[Ss]heet|[Bb]lock|[Ff]lat|[Aa]partment)\s+(?:nos?\.|numbers?|No\.?s?)"
+    r"|[Ss]heet/plan)\s*"
+    rf"{_PROPERTY_ID}(?:(?:,\s*|\s+and\s+){_PROPERTY_ID}(?![\w/]))*"
+    rf"(?:,?\s+(?:of\s+block\s+[A-Z]\b|sheet/plan\s+{_PROPERTY_ID}))*"
+)
+GUIDANCE_PROPERTY = "Remove it: a registry number leads to the property and its owner."
+
+# Titles a thorough redaction removes with the name ("Dr [NAME]" says the person is a
+# doctor). names.py leaves them out of its spans on purpose; in this profile the title joins.
+_TITLE_BEFORE = re.compile(
+    r"\b(?:Mr|Mrs|Ms|Miss|Mx|Dr|Prof|Professor|Judge|Sir|Dame|Cllr|Councillor)\.?\s+$"
+)
+
+
 def document_pass(segments: Sequence[Segment], findings: list[Finding], config: Config
                   ) -> list[Finding]:
     """Every other mention of a quasi string found anywhere in the document, and the
@@ -617,17 +781,44 @@ def document_pass(segments: Sequence[Segment], findings: list[Finding], config: 
     out: list[Finding] = []
 
     def emit(index: int, segment: Segment, start: int, end: int, entity: str, why: str) -> None:
-        blockers = [(f.location.start, f.location.end) for f in by_segment.get(index, [])
+        stronger = [f for f in by_segment.get(index, [])
                     if f.severity.rank > Severity.LOW.rank
                     and f.location.start < end and start < f.location.end]
+        blockers = [(f.location.start, f.location.end) for f in stronger]
         # The rest of a sum ("liras" of "200,000 Turkish liras") is kept in lower case too.
-        for s, e in _pieces(start, end, blockers, segment.text, entity == QUANTITY):
+        pieces = _pieces(start, end, blockers, segment.text, entity == QUANTITY)
+        for s, e in pieces:
             out.append(make_finding(segment, index, s, e, entity, SCORE,
                                     recognizer="QuasiDocumentPass", explanation=why,
                                     guidance=GUIDANCE.get(entity)))
+        # What is left of "Turkish national" or "the Turkish Government" around a rare
+        # detail names nothing alone ("national", "Government"); it belongs to the stronger
+        # finding, which a thorough redaction widens over the whole phrase: "a [DETAIL]",
+        # not "a [DETAIL] national". The widened copy merges with the original finding.
+        if not pieces and len(stronger) == 1:
+            best = stronger[0]
+            s, e = min(start, best.location.start), max(end, best.location.end)
+            if (s, e) != (best.location.start, best.location.end):
+                out.append(make_finding(segment, index, s, e, best.entity, best.score,
+                                        recognizer="QuasiDocumentPass",
+                                        explanation=best.explanation, guidance=best.guidance,
+                                        extra=best.extra))
 
     for index, segment in enumerate(segments):
         seg_findings = by_segment.get(index, [])
+        for m in _PROPERTY_NO.finditer(segment.text):
+            out.append(make_finding(segment, index, m.start(), m.end(), REFERENCE, SCORE,
+                                    recognizer="QuasiDocumentPass",
+                                    explanation="a land or property registry number",
+                                    guidance=GUIDANCE_PROPERTY).with_(severity=Severity.LOW))
+        for f in seg_findings:
+            title = _TITLE_BEFORE.search(segment.text, max(0, f.location.start - 14),
+                                         f.location.start) if f.entity == "PERSON" else None
+            if title:
+                out.append(make_finding(segment, index, title.start(), f.location.end,
+                                        "PERSON", f.score, recognizer="QuasiDocumentPass",
+                                        explanation=f.explanation, guidance=f.guidance,
+                                        extra=f.extra))
         for f in seg_findings:
             if f.entity in ENTITIES and f.recognizer in _OWN and any(
                     g.severity.rank > Severity.LOW.rank and g.location.start < f.location.end
@@ -656,4 +847,4 @@ def build(config: Config) -> list[EntityRecognizer]:
     if not config.quasi:
         return []
     return [QuasiDateRecognizer(), SpacyQuasiRecognizer(), DemographicRecognizer(),
-            MoneyRecognizer(), NamedBodyRecognizer()]
+            MoneyRecognizer(), NamedBodyRecognizer(), CountPlaceRecognizer()]

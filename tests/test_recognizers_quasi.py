@@ -44,7 +44,7 @@ def test_profile_off_builds_and_finds_nothing() -> None:
     ("DATE_PARTIAL", "June 2015"),         # month and year
     ("DATE_PARTIAL", "2009"),              # a year alone
     ("LOCATION", "Poland"),                # a country, both mentions
-    ("DEMOGRAPHIC", "Pakistani"),          # nationality (common, so not a rare detail)
+    ("DEMOGRAPHIC", "Pakistani national"),  # nationality with its noun (common, not rare)
     ("DEMOGRAPHIC", "hairdresser"),        # occupation after "worked as"
     ("QUANTITY", "£2,450"),                # an amount
 ])
@@ -179,3 +179,78 @@ def test_named_body_look_alikes(text: str) -> None:
 def test_occupations(text: str, spans: list[str]) -> None:
     found = {text[r.start:r.end] for r in quasi.DemographicRecognizer().analyze(text, [])}
     assert sorted(found) == spans
+
+
+@pytest.mark.parametrize(("text", "spans"), [
+    ("the police charged him and seven other persons", ["seven other persons"]),
+    ("she kept five envelopes from the prison", ["five envelopes"]),
+    ("seventy-one hearings were listed", ["seventy-one hearings"]),
+    ("police found 79 packages of powder in the van", ["79 packages of powder"]),
+    ("she ran 20 chemist shops", ["20 chemist shops"]),
+    # look-alikes: durations, labels, ages, a year, a count of one
+    ("for three months the family", []),
+    ("under Article 125 two officers", []),
+    ("see paragraph 14 sets out", []),
+    ("a three-year-old boy", []),
+    ("in 2015 referrals rose", []),
+    ("one envelope arrived", []),
+])
+def test_counts(text: str, spans: list[str]) -> None:
+    assert [text[s:e] for s, e in quasi.find_counts(text)] == spans
+
+
+@pytest.mark.parametrize(("text", "spans"), [
+    ("The family moved to the Borough of Southwark.", [("LOCATION", "Borough of Southwark")]),
+    ("a farm in the county of Harrowfield", [("LOCATION", "county of Harrowfield")]),
+    ("they settled in Kalogrea district", [("LOCATION", "Kalogrea district")]),
+    ("Her aunt lives in Vouziers.", [("LOCATION", "Vouziers")]),
+    ("a lawyer practising in Aydın", [("LOCATION", "Aydın")]),
+    ("a German citizen", [("DEMOGRAPHIC", "German citizen")]),
+    # look-alikes: the UK, a month, a pseudonym, a generic body, an agency's department
+    ("She lives in England.", []),
+    ("He was born in June.", []),
+    ("The family moved to Area B.", []),
+    ("a United Kingdom national", []),
+    ("a letter from the Department of Lands", []),
+])
+def test_counts_places_nationalities(text: str, spans: list[tuple[str, str]]) -> None:
+    found = quasi.CountPlaceRecognizer().analyze(text, [])
+    assert [(r.entity_type, text[r.start:r.end]) for r in found] == spans
+
+
+def test_nationality_noun_joins_the_rare_detail() -> None:
+    # "Turkish" is a rare detail (medium); "national" alone names nothing, so the thorough
+    # profile widens the rare detail over it rather than leaving "a [DETAIL] national".
+    text = "The father, a Turkish national, wrote to the Turkish Government."
+    found = findings(text, QUASI)
+    assert ("RARE_DETAIL", "Turkish national", "medium") in found
+    assert ("RARE_DETAIL", "Turkish Government", "medium") in found
+    assert not [f for f in findings(text, Config()) if f[1] != "Turkish"]
+
+
+@pytest.mark.parametrize(("text", "span"), [
+    ("registered under plot no. 900, sheet/plan 24/59; a permit", "plot no. 900, sheet/plan 24/59"),
+    ("the plots nos. 260, 268, 119/5 and 425 were sold", "plots nos. 260, 268, 119/5 and 425"),
+    ("the house has title number DN123456 at the registry", "title number DN123456"),
+    ("a site with plot no. 937 of block C was", "plot no. 937 of block C"),
+])
+def test_property_numbers_low(text: str, span: str) -> None:
+    assert ("REFERENCE_NUMBER", span, "low") in findings(text, QUASI)
+    assert not [f for f in findings(text, Config()) if f[0] == "REFERENCE_NUMBER"]
+
+
+@pytest.mark.parametrize("text", ["a plot of land near the river", "plot 3 of the story",
+                                  "see paragraph no. 12 below"])
+def test_property_number_look_alikes(text: str) -> None:
+    assert not [f for f in findings(text, QUASI) if f[0] == "REFERENCE_NUMBER"]
+
+
+@pytest.mark.parametrize(("text", "span"), [
+    ("The family was seen by Dr. Kayleigh Morris at home.", "Dr. Kayleigh Morris"),
+    ("a report by Mr. Darren Whitlock arrived", "Mr. Darren Whitlock"),
+    ("Prof Priya Sharma gave evidence", "Prof Priya Sharma"),
+])
+def test_title_joins_the_name_in_thorough_profile(text: str, span: str) -> None:
+    assert ("PERSON", span, "high") in findings(text, QUASI)
+    # the default profile keeps names.py's span, title left out
+    assert ("PERSON", span.split(" ", 1)[1], "high") in findings(text, Config())
