@@ -213,14 +213,16 @@ def _tokens(text: str) -> list[Tok]:
 
 
 def _runs(text: str, toks: list[Tok]) -> list[list[Tok]]:
-    """Maximal sequences of capitalised words separated by one space (or a space + dot)."""
+    """Maximal sequences of capitalised words separated by one space. A word whose dot was
+    taken as a sentence end ("Morris. Later") ends its run: initials and titles keep their
+    dots ("D. Morris", "Mr. Hale"), so a dot left in the gap is a full stop."""
     runs: list[list[Tok]] = []
     current: list[Tok] = []
     for tok in toks:
         gap = text[current[-1].end:tok.start] if current else ""
         # "Z.M. Necatigil", "A.-M. Mendiboure": initials may be joined by a dot alone.
         joined = bool(current) and (
-            re.fullmatch(r"[.]?[ \u00a0]", gap) is not None
+            re.fullmatch(r"[ \u00a0]", gap) is not None
             or (current[-1].initial and re.fullmatch(r"\.-?", gap) is not None)
         )
         if tok.capitalised and joined:
@@ -317,6 +319,8 @@ def _spacy_label(spans: list[tuple[int, int, str]], start: int, end: int) -> str
 
 def _split(run: list[Tok], lex: Lexicon) -> list[tuple[bool, list[Tok]]]:
     """Split a run at titles and non-name words: [(after_title, name tokens), ...]."""
+    if len(run) > 1 and _sentence_opener(run, lex):
+        run = run[1:]  # "Yesterday Kayleigh Morris left": the opener is no part of the name
     parts: list[tuple[bool, list[Tok]]] = []
     current: list[Tok] = []
     after_title = False
@@ -331,6 +335,16 @@ def _split(run: list[Tok], lex: Lexicon) -> list[tuple[bool, list[Tok]]]:
     if current:
         parts.append((after_title, current))
     return parts
+
+
+def _sentence_opener(run: list[Tok], lex: Lexicon) -> bool:
+    """A capitalised sentence opener that is no known name word, before known name words."""
+    def known(tok: Tok) -> bool:
+        return tok.key in lex.first or tok.key in lex.surnames
+
+    first = run[0]
+    return (first.sentence_start and first.key not in TITLES and not known(first)
+            and any(known(t) for t in run[1:]))
 
 
 def _judge_run(text: str, run: list[Tok], lex: Lexicon, spacy_spans,
