@@ -75,7 +75,7 @@ def _model_installed(name: str) -> bool:
 # Pipeline components recognisers read. Only NER (and what it listens to) and the cheap
 # sentence segmenter run: the tagger, parser and lemmatizer would more than double the
 # cost of the one NLP pass and nothing here needs POS tags, parses or lemmas.
-NEEDED_COMPONENTS = ("ner", "senter")
+NEEDED_COMPONENTS = ("ner",)
 
 
 def load_pipeline(model: str):
@@ -254,12 +254,14 @@ class Analyzer:
         return merge_overlaps(findings, texts)
 
 
-# "Brandon et al, 2008", "Cleaver et al. (2011)", "Sidebotham (2016)": authors cited in
-# research references are not the family, whichever recogniser (a name list, spaCy's GPE
-# tag) picked them up.
+# "Brandon et al, 2008", "Cleaver et al. (2011)", "Sidebotham (2016)", "Munro, 2011": authors
+# cited in research references are not the family, whichever recogniser (a name list,
+# spaCy's GPE tag) picked them up.
 _ET_AL = re.compile(r"\s*(?:et\.?\s+al\b|and colleagues\b)")
 _ET_AL_INSIDE = re.compile(r"\bet\.?\s+al\b")
 _BRACKETED_YEAR = re.compile(r"\s*\((?:19|20)\d\d[a-z]?\)")
+# "learning from Munro, 2011": a name then a comma and a year (not a date such as 2011-12).
+_COMMA_YEAR = re.compile(r",\s*(?:19|20)\d\d[a-z]?\b(?![-/.]\d)")
 _CITABLE = frozenset({"PERSON", "LOCATION", "LOCATION_SMALL", "ORGANISATION"})
 
 
@@ -267,7 +269,8 @@ def _in_citation(text: str, finding: Finding) -> bool:
     if finding.entity not in _CITABLE:
         return False
     after = text[finding.location.end: finding.location.end + 16]
-    return bool(_ET_AL.match(after) or _ET_AL_INSIDE.search(finding.text)) or (
+    return bool(_ET_AL.match(after) or _ET_AL_INSIDE.search(finding.text)
+                or _COMMA_YEAR.match(after)) or (
         finding.entity == "PERSON" and _BRACKETED_YEAR.match(after) is not None
     )
 
