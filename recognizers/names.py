@@ -195,6 +195,9 @@ class Tok:
         return self.text[0].isupper()
 
 
+_NOT_AN_INITIAL = re.compile(r"(?:[&/]|\b[A-Z]\s*(?:,|and|&)\s*)$")
+
+
 def _tokens(text: str) -> list[Tok]:
     toks = []
     for m in WORD.finditer(text):
@@ -206,7 +209,9 @@ def _tokens(text: str) -> list[Tok]:
         pos = POSSESSIVE.search(word)
         if pos and len(word) > 2:
             word, end = word[: pos.start()], end - 2
-        before = text[:start].rstrip()
+        if len(word.rstrip(".")) == 1 and _NOT_AN_INITIAL.search(text[max(0, start - 16):start]):
+            continue  # "A&E", "B and C.": a letter of an abbreviation or a pseudonym list
+        before = text[max(0, start - 32):start].rstrip()
         sentence_start = not before or before[-1] in SENTENCE_END or before[-1].isdigit()
         toks.append(Tok(word, start, end, sentence_start))
     return toks
@@ -532,8 +537,11 @@ def document_pass(segments: Sequence[Segment], findings: list[Finding], config: 
                 continue
             found = m.group(1)
             key = re.sub(r"\s+", " ", found.casefold())
-            # An ambiguous word ("Grace", "Young") only counts capitalised, never "grace".
-            if key in lex.ambiguous and not found[0].isupper():
+            # A lower-case mention counts only for a listed name that is no ordinary word:
+            # "morris" (a typo) is Morris, but "grace" is not Grace and "interventions" is
+            # not the "Interventions" of a misread title.
+            if not found[0].isupper() and (key in lex.ambiguous or not all(
+                    w in lex.first or w in lex.surnames for w in key.split())):
                 continue
             if _is_citation(segment.text, start, end):
                 continue

@@ -150,7 +150,7 @@ _EVENTS = re.compile(
     r"(?:local|national)\s+(?:news|newspapers?|press)|local\s+newspaper|national\s+press|"
     r"front\s+page|television\s+appeal|TV\s+appeal|crowdfunding(?:\s+appeal|\s+page)?|"
     r"GoFundMe|JustGiving\s+(?:page|appeal)|missing\s+person\s+appeal|public\s+appeal|"
-    r"vigil|documentary|trafficked|kidnapp(?:ed|ing)|abduct(?:ed|ion))\b",
+    r"vigil|(?:a|the|TV|television|BBC|ITV|Channel\s+\d)\s+documentary|trafficked|kidnapp(?:ed|ing)|abduct(?:ed|ion))\b",
     re.IGNORECASE,
 )
 
