@@ -19,7 +19,7 @@ import os
 import re
 import tempfile
 from collections import Counter
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 from pathlib import Path
 
@@ -362,8 +362,32 @@ def plan(document: Document, findings: list[Finding], options: RedactOptions) ->
         chosen.append(f)
     chosen += _other_occurrences(document, chosen, marked)
     pseudonyms = Pseudonyms(chosen) if options.style == "pseudonym" else None
-    pairs = [(f, replacement_for(f, options, pseudonyms)) for f in chosen]
+    pairs = [_month_takes_in(document, f, replacement_for(f, options, pseudonyms))
+             for f in chosen]
     return Plan(replace=pairs, marked=marked)
+
+
+_ON_BEFORE = re.compile(r"\b([Oo])n\s+$")
+
+
+def _month_takes_in(document: Document, f: Finding, replacement: str) -> tuple[Finding, str]:
+    """"on 14 August 2015" becomes "in August 2015", not "on August 2015": a generalised
+    date takes the preposition of a month."""
+    if f.entity != "DATE_EXACT" or replacement.startswith("["):
+        return f, replacement
+    segment = document.segments[f.segment_index]
+    lo = max(0, f.location.start - 8)
+    m = _ON_BEFORE.search(segment.text[lo:f.location.start])
+    if m is None:
+        return f, replacement
+    start = lo + m.start()
+    shift = f.location.start - start
+    loc = replace(f.location, start=start,
+                  char_start=None if f.location.char_start is None
+                  else f.location.char_start - shift)
+    preposition = "In" if m.group(1) == "O" else "in"
+    return f.with_(location=loc, text=segment.text[start:f.location.end]), \
+        f"{preposition} {replacement}"
 
 
 def _other_occurrences(document: Document, chosen: list[Finding], marked: list[Finding]

@@ -274,9 +274,11 @@ def test_pseudonyms_and_dates_in_the_log(analyzer, tmp_path):
     assert people["kayleigh morris"] == {"Person A"} == people["kayleigh"]
     assert all(len(v) == 1 for v in people.values())
     dates = [c for c in changes if c["entity"] == "DATE_EXACT"]
-    assert dates and all(re.fullmatch(rf"(?:{MONTHS})(?: \d{{4}})?", c["replacement"])
-                         for c in dates)
-    by_original = {c["original"]: c["replacement"] for c in dates}
+    # "on 21.06.15" takes "in": the preposition is part of the change.
+    assert dates and all(re.fullmatch(rf"(?:[Ii]n )?(?:{MONTHS})(?: \d{{4}})?",
+                                      c["replacement"]) for c in dates)
+    by_original = {re.sub(r"^[Oo]n\s+", "", c["original"]):
+                   re.sub(r"^[Ii]n ", "", c["replacement"]) for c in dates}
     assert by_original.get("21.06.15") == "June 2015"
     assert {c["replacement"] for c in changes if c["entity"] == "DATE_OF_BIRTH"} \
         == {"[DATE OF BIRTH]"}
@@ -348,3 +350,14 @@ def test_libreoffice_converts_the_copy(analyzer, tmp_path):
     subprocess.run(["soffice", "--headless", "--convert-to", "pdf", "--outdir", str(tmp_path),
                     str(out)], check=True, timeout=180, capture_output=True)
     assert (tmp_path / "copy.pdf").stat().st_size > 1000
+
+
+def test_generalised_dates_take_in_not_on(analyzer, tmp_path):
+    draft = tmp_path / "dates.txt"
+    draft.write_text("The panel met on 14 August 2015. On 21.06.15 Child B was admitted.\n\n"
+                     "By 3 March 2016 the plan had ended.\n", encoding="utf-8")
+    redact_file(draft, tmp_path / "out.txt", Config(), RedactOptions(), analyzer)
+    text = (tmp_path / "out.txt").read_text(encoding="utf-8")
+    assert "The panel met in August 2015." in text
+    assert "In June 2015 Child B was admitted." in text
+    assert "By March 2016 the plan had ended." in text

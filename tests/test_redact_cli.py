@@ -39,7 +39,7 @@ def test_redacts_text_and_prints_summary(draft, tmp_path):
     assert result.exit_code == EXIT_OK, result.output
     assert out.read_text(encoding="utf-8") == (
         "[NAME] lived with her mother.\n\n"
-        "On June 2015 the health visitor called [PHONE]. [NAME] was [age band 1–4].\n"
+        "In June 2015 the health visitor called [PHONE]. [NAME] was [age band 1–4].\n"
     )
     assert hashlib.sha256(draft.read_bytes()).hexdigest() == before
     assert "The copy was re-read and re-checked: no findings at or above medium; no removed " \
@@ -49,7 +49,7 @@ def test_redacts_text_and_prints_summary(draft, tmp_path):
     assert stat.S_IMODE(log.stat().st_mode) == 0o600
     changes = json.loads(log.read_text(encoding="utf-8"))["changes"]
     assert {(c["original"], c["replacement"]) for c in changes} == {
-        ("Kayleigh Morris", "[NAME]"), ("Kayleigh", "[NAME]"), ("21.06.15", "June 2015"),
+        ("Kayleigh Morris", "[NAME]"), ("Kayleigh", "[NAME]"), ("On 21.06.15", "In June 2015"),
         ("0161 496 0123", "[PHONE]"), ("aged 3", "[age band 1–4]"),
     }
 
