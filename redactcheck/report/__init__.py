@@ -35,18 +35,15 @@ def render(fmt: str, result: CheckResult, options: ReportOptions) -> str | bytes
 class Masker:
     """Masks one document's sensitive strings wherever a report shows them.
 
-    Contexts can hold other findings of the same document (a neighbouring name), so every
-    finding text of the document is masked inside each context, not only the match.
+    Contexts can hold other findings of the same document (a neighbouring name) or a part
+    of one ("the Brinnington estate" beside "14 Brinnington Road"), so every finding text
+    and its capitalised words are masked, as whole words, inside each context.
     """
 
     def __init__(self, secrets: list[str]) -> None:
-        import re
+        from .mask import context_masker, name_parts
 
-        self._secrets = sorted({s for s in secrets if s.strip()}, key=len, reverse=True)
-        self._pattern = (
-            re.compile("|".join(re.escape(s) for s in self._secrets), re.IGNORECASE)
-            if self._secrets else None
-        )
+        self._context = context_masker([*secrets, *name_parts(secrets)])
 
     def text(self, value: str) -> str:
         from .mask import mask
@@ -54,9 +51,7 @@ class Masker:
         return mask(value)
 
     def context(self, value: str) -> str:
-        if self._pattern is None:
-            return value
-        return self._pattern.sub(lambda m: self.text(m.group(0)), value)
+        return self._context(value)
 
 
 def masker_for(doc) -> Masker:

@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from . import Masker
-from .mask import mask_context, name_parts
+from .mask import name_parts
 
 # Shown when the dict carries no assumptions: the three limits the issue says are always shown.
 LIMITS = (
@@ -240,9 +240,9 @@ def build(jigsaw: dict, finding_texts: list[str], masked: bool,
 
     def free(v: Any) -> str:  # our own words (labels, queries) that may quote the document
         text = "" if v is None else str(v)
-        # Whole words only (mask_context), unlike Masker.context: a short finding such as
-        # "CR" must not star the middle of "Document property: description".
-        return mask_context(text, secrets) if masker else text
+        # Whole words only: a short finding such as "CR" must not star the middle of
+        # "Document property: description".
+        return masker.context(text) if masker else text
 
     band = str(jigsaw.get("band") or "NONE").upper()
     population = jigsaw.get("population") or {}

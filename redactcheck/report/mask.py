@@ -10,7 +10,7 @@ punctuation and spacing are kept so the shape of an address or email stays reada
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 
 from ..findings import Finding
 
@@ -30,20 +30,25 @@ def mask(text: str) -> str:
     return _WORD.sub(_mask_word, text)
 
 
-def mask_context(context: str, secrets: Iterable[str]) -> str:
-    """Mask every occurrence of each secret inside `context` (case-insensitively).
+def context_masker(secrets: Iterable[str]) -> Callable[[str], str]:
+    """A function that masks every occurrence of each secret in a text (case-insensitively).
 
     Callers pass the matched text of every finding in the same place, so a snippet
     around one name does not show the neighbouring name either. Longer secrets are
-    masked first so that "Donna Morris" wins over "Donna".
+    masked first so that "Donna Morris" wins over "Donna". The pattern is compiled once.
     """
     ordered = sorted({s for s in secrets if s and s.strip()}, key=len, reverse=True)
     if not ordered:
-        return context
+        return lambda context: context
     # Whole words only, so masking "Ann" does not star the middle of "Annual".
     alternatives = "|".join(re.escape(s) for s in ordered)
     pattern = re.compile(rf"(?<!\w)(?:{alternatives})(?!\w)", re.IGNORECASE)
-    return pattern.sub(lambda m: mask(m.group(0)), context)
+    return lambda context: pattern.sub(lambda m: mask(m.group(0)), context)
+
+
+def mask_context(context: str, secrets: Iterable[str]) -> str:
+    """Mask every occurrence of each secret inside `context` (see context_masker)."""
+    return context_masker(secrets)(context)
 
 
 def finding_text(finding: Finding, masked: bool) -> str:
