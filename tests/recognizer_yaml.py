@@ -50,3 +50,25 @@ def check_case(module, case: dict, artifacts) -> list[str]:
                 problems.append(f"{r.entity_type} {text[r.start:r.end]!r} covers "
                                 f"{forbidden['text']!r} in {text!r}")
     return problems
+
+
+def findings_problems(case: dict, segments, findings) -> list[str]:
+    """Problems with one case given Findings over `split_paragraphs(case["text"])`: a
+    `match` not reported exactly, or a finding over a `no_match` text (of its entity, if
+    one is named). Shared by the end-to-end runner and the per-module runners."""
+    text = case["text"]
+    found = {(f.entity, f.text) for f in findings}
+    problems = [f"missing {e} in {text!r}; found {sorted(found)}"
+                for e in case.get("match") or [] if (e["entity"], e["text"]) not in found]
+    for forbidden in case.get("no_match") or []:
+        hits = [m.span() for m in re.finditer(re.escape(forbidden["text"]), text)]
+        if not hits:
+            problems.append(f"no_match text {forbidden['text']!r} not in {text!r}")
+        for f in findings:
+            if forbidden.get("entity") and f.entity != forbidden["entity"]:
+                continue
+            seg = segments[f.segment_index]
+            lo, hi = seg.char_start + f.location.start, seg.char_start + f.location.end
+            if any(lo < e and s < hi for s, e in hits):
+                problems.append(f"{f.entity} {f.text!r} covers {forbidden['text']!r}")
+    return problems

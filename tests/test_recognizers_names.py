@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-import re
 from pathlib import Path
 
 import pytest
 import yaml
+from recognizer_yaml import findings_problems
 
 from recognizers import names
 from redactcheck.analysis import make_finding, to_findings
@@ -164,13 +164,4 @@ def _cases():
 def test_yaml_cases_module_only(run_module, case):
     """The YAML cases, with this module alone (tests/test_cases.py runs them end to end)."""
     segments, findings = run_module(case["text"])
-    found = {(f.entity, f.text) for f in findings}
-    for expected in case.get("match") or []:
-        assert (expected["entity"], expected["text"]) in found, sorted(found)
-    for forbidden in case.get("no_match") or []:
-        hits = [m.span() for m in re.finditer(re.escape(forbidden["text"]), case["text"])]
-        assert hits
-        for f in findings:
-            seg = segments[f.segment_index]
-            lo, hi = seg.char_start + f.location.start, seg.char_start + f.location.end
-            assert not any(lo < e and s < hi for s, e in hits), (f.text, forbidden)
+    assert findings_problems(case, segments, findings) == []
