@@ -42,6 +42,7 @@ What is flagged, and what is deliberately left alone (one example of each):
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
@@ -49,6 +50,7 @@ from dataclasses import dataclass
 from presidio_analyzer import EntityRecognizer, RecognizerResult
 
 from redactcheck.config import Config
+from redactcheck.cues import month_number
 
 from . import read_word_list
 
@@ -63,20 +65,30 @@ PRESIDIO_REPLACES = (
 
 RECOGNIZER_NAME = "UkIdentifierRecognizer"
 
-# A separator inside a phone number: one space, no-break space or dash (never a newline,
-# slash or dot, which belong to dates, references and section numbers).
-_SEP = r"[ \u00a0-]?"
+# A separator inside a phone number: one space (no-break and thin spaces too) or dash (never
+# a newline, slash or dot, which belong to dates, references and section numbers).
+_SEP = r"(?:[^\S\n]|-)?"
 
 # --------------------------------------------------------------------------- patterns
 
-_NHS = re.compile(r"(?<![\w/.-])(\d{3})[ \u00a0-]?(\d{3})[ \u00a0-]?(\d{4})(?![\w/-]|\.\d)")
+_NHS = re.compile(
+    rf"(?<![\w/.-])(\d{{3}}){_SEP}(\d{{3}}){_SEP}(\d{{4}})(?![\w/-]|\.\d)"
+)
 _NHS_CONTEXT = re.compile(
     r"\b(?:NHS|CHI)\s*(?:number|num|no\b\.?|#|id\b)|\bNHS#|\bCHI\b", re.IGNORECASE
+)
+_CHI_CONTEXT = re.compile(r"\bCHI\b", re.IGNORECASE)
+# Northern Ireland's Health and Care Number: same mod-11 check, issued from 320 000 000 1
+# to 399 999 999 9.
+_HCN_CONTEXT = re.compile(
+    r"\b(?:health\s*(?:and|&|\+)\s*care|H\s*(?:&|\+|and)\s*C)\s*(?:number|num|no\b\.?|#)"
+    r"|\bHCN\b",
+    re.IGNORECASE,
 )
 
 _NINO = re.compile(
     r"\b(?!BG|GB|KN|NK|NT|TN|ZZ)(?:[A-CEGHJ-PR-TW-Z][A-CEGHJ-NPR-TW-Z]|QQ)"
-    r"[ \u00a0]?\d{2}[ \u00a0]?\d{2}[ \u00a0]?\d{2}[ \u00a0]?[A-D]\b"
+    r"[^\S\n]?\d{2}[^\S\n]?\d{2}[^\S\n]?\d{2}[^\S\n]?[A-D]\b"
 )
 
 _PHONE = re.compile(
@@ -91,20 +103,20 @@ _PHONE_SKIP_CONTEXT = re.compile(
 )
 
 _PASSPORT = re.compile(
-    r"(?<![\w/-])(?:\d{3}[ \u00a0]?\d{3}[ \u00a0]?\d{3}|[A-Z]{2}\d{7})(?![\w/-])"
+    r"(?<![\w/-])(?:\d{3}[^\S\n]?\d{3}[^\S\n]?\d{3}|[A-Z]{2}\d{7})(?![\w/-])"
 )
 _PASSPORT_CONTEXT = re.compile(r"\bpassport", re.IGNORECASE)
 
 _LICENCE = re.compile(
-    r"\b[A-Z9]{5}[ \u00a0]?(\d)(\d)(\d)(\d)(\d)(\d)[ \u00a0]?"
-    r"[A-Z9]{2}\d[A-Z]{2}(?:[ \u00a0]?\d{2})?\b"
+    r"\b[A-Z9]{5}[^\S\n]?(\d)(\d)(\d)(\d)(\d)(\d)[^\S\n]?"
+    r"[A-Z9]{2}\d[A-Z]{2}(?:[^\S\n]?\d{2})?\b"
 )
 
 # Current marks: memory tag (no I, Q, Z), age identifier 02-75, three random letters.
-_VRM_CURRENT = re.compile(r"\b[A-HJ-PR-Y]{2}(?:0[2-9]|[1-7]\d)[ \u00a0]?[A-HJ-PR-Z]{3}\b")
+_VRM_CURRENT = re.compile(r"\b[A-HJ-PR-Y]{2}(?:0[2-9]|[1-7]\d)[^\S\n]?[A-HJ-PR-Z]{3}\b")
 _VRM_OLD = re.compile(
-    r"\b(?:[A-HJ-NPR-TV-Y]\d{1,3}[ \u00a0]?[A-HJ-PR-Y][A-HJ-PR-Z]{2}"
-    r"|[A-HJ-PR-Z]{3}[ \u00a0]?\d{1,3}[ \u00a0]?[A-HJ-NPR-TV-Y])\b"
+    r"\b(?:[A-HJ-NPR-TV-Y]\d{1,3}[^\S\n]?[A-HJ-PR-Y][A-HJ-PR-Z]{2}"
+    r"|[A-HJ-PR-Z]{3}[^\S\n]?\d{1,3}[^\S\n]?[A-HJ-NPR-TV-Y])\b"
 )
 _VRM_CONTEXT = re.compile(
     r"\b(?:registration|reg(?:\.|istered)?|vrm|vehicle|car|van|motorbike|motorcycle|"
@@ -152,17 +164,28 @@ _LOG_OF_DATE = re.compile(
     r"(?P<ref>\d{2,6}\s+of\s+\d{1,2}[/.-]\d{1,2}[/.-]\d{2,4})\b",
     re.IGNORECASE,
 )
+# Case-management and clinical record systems whose number is a person's record id.
+_SYSTEM_WORDS = (
+    r"mosaic|wccis|swift|lcs|liquidlogic|eclipse|carefirst|care\s*first|frameworki|azeus|"
+    r"paris|rio|emis|systmone|systm\s*one|lorenzo|cerner|ehcr|ehm|servelec|mrn|id|uid"
+)
 # A code-like token: digits, letters, / and - with at least three digits in a row.
 _CODE = re.compile(
     r"(?<![\w/.-])(?=[A-Za-z0-9/-]*\d{3})[A-Za-z0-9](?:[A-Za-z0-9/-]{1,24}[A-Za-z0-9])?"
     r"(?![\w/]|[.-]\w)"
 )
 _REF_STRONG = re.compile(
-    r"\b(?:ref|reference|refs|urn|crn|log|serial|cad|docket)\b\.?", re.IGNORECASE
+    rf"\b(?:ref|reference|refs|urn|crn|log|serial|cad|docket|{_SYSTEM_WORDS})\b\.?"
+    r"|\b(?:hospital|unit|client|person|patient|record|case)\s*(?:no\b\.?|number|id\b)",
+    re.IGNORECASE,
 )
+# A capitals word right before a code ("IRD 23/1093"); not an id scheme's own name.
+_CAPS_PREFIX = re.compile(r"(?<![\w/-])([A-Z]{2,5})[^\S\n]$")
+_NOT_PREFIXES = frozenset(("NHS", "CHI", "SI", "ISBN", "ISSN", "NI", "HCN", "PNC", "UK"))
 _REF_WEAK = re.compile(
     r"\b(?:crime|incident|police|case|court|claim|file|application|occurrence|job|"
-    r"proceedings|index|custody)\b", re.IGNORECASE
+    r"proceedings|index|custody|hospital|unit|patient|client|hearing|sheriff|warrant|"
+    r"system|record)\b", re.IGNORECASE
 )
 _NUMBER_WORD = re.compile(r"(?:\bno\b\.?|\bnos\b\.?|\bnumbers?\b|\bnum\b|#)", re.IGNORECASE)
 _DATE_LIKE = re.compile(r"^\d{1,2}[/-]\d{1,2}[/-](?:\d{2}|\d{4})$")
@@ -171,6 +194,58 @@ _YEAR_LIKE = re.compile(r"^(?:1[89]|20)\d{2}(?:[/-](?:1[89]|20)?\d{2})?$")
 # numbers after "no."/"nos.", the whole list.
 _APPLICATION_NO = re.compile(r"\bnos?\.\s*(?=\d{3,6}/\d{2}\b)")
 _APPLICATION_ITEM = re.compile(r"(?:,\s*|\s+and\s+|\s*)(?P<ref>\d{3,6}/\d{2})\b")
+
+# Letters and digits joined by hyphens or slashes: "AB-CDE-22-0916", "AB/CD/23/442",
+# "XY23-041175", "ABC-0049317", "A12/34". Validated by `joined_code_ok`.
+_JOINED = re.compile(
+    r"(?<![\w/.&-])[A-Za-z0-9]{1,12}(?:[/-][A-Za-z0-9]{1,12}){1,5}(?![\w/&]|[.-]\w)"
+)
+# Prefixes of standards, classifications and scales, not of records: "ICD-10", "ISO-27001",
+# "COVID-19", "PHQ-9", "DSM-5", "BS-EN-1176", "SI-2015/1234".
+_STANDARD_PREFIXES = frozenset((
+    "ISO", "ICD", "BS", "EN", "IEC", "COVID", "SARS", "MERS", "DSM", "PHQ", "GAD", "SI", "HIV",
+    "EPDS", "CORE", "ACE", "ACES", "KS", "NVQ", "BTEC", "GCSE", "IQ", "MK", "IPV", "SDQ",
+    "CAMHS", "HCPC", "NICE", "CG", "NG", "QS", "PH", "CKS", "UN", "UNCRC", "ECHR", "WHO",
+))
+_GUID = re.compile(r"^[0-9A-F]{8}-[0-9A-F]{4}-[0-9A-F]{4}-[0-9A-F]{4}-[0-9A-F]{12}$", re.I)
+# A road number ("A40/M4"), a school year or key stage range ("Y10-Y13", "P1-P7").
+_ROAD = re.compile(r"^(?:[ABM]\d{1,4}M?|J\d{1,2})$")
+# A period: financial year, quarter, half, month ("FY2023-24", "Q1-2024", "MAR23-APR23").
+_PERIOD = re.compile(r"^(?:FY|Q[1-4]$|H[12]$)|^(?P<letters>[A-Z]{3,9})\d{2,4}$")
+_LETTER_NUMBER = re.compile(r"^([A-Z]{1,2})\d{1,2}$")
+_YEAR_GROUP = re.compile(r"^(?:19|20)\d{2}$")
+
+# Letters, a space, digits after a licence/badge cue: "badge ABC 4471", "licence XY 12345".
+_LETTERS_DIGITS = re.compile(r"(?<![\w/-])[A-Z]{1,4}[^\S\n]?\d{3,8}(?![\w/-])")
+_BADGE_CONTEXT = re.compile(
+    r"\b(?:badge|licen[cs]e[ds]?|permit|plate|collar|shoulder|warrant|driver)\b", re.IGNORECASE
+)
+
+# Police operation names: "Operation Larkspur", "Op Larkspur", "OPERATION LARKSPUR".
+_OPERATION = re.compile(
+    r"\b(?:Operation|OPERATION|Op\.?)[^\S\n]+(?P<name>[A-Z][a-z]{2,}|[A-Z]{3,})\b"
+    r"(?P<after>[^\S\n]+[A-Za-z]+)?"
+)
+# Nationally used schemes named as police operations: a programme, not a case.
+_NATIONAL_OPERATIONS = frozenset((
+    "encompass", "sceptre", "hydrant", "soteria", "yewtree", "bluebell",
+))
+# The word after the name that makes it a programme: "Operation X scheme".
+_SCHEME_WORDS = frozenset((
+    "scheme", "schemes", "notification", "notifications", "programme", "programmes", "program",
+    "initiative", "model", "approach", "protocol", "protocols", "alert", "alerts", "process",
+    "procedure", "partnership", "training", "guidance", "framework", "network", "officers",
+    "officer", "team", "teams", "champion", "champions", "lead", "leads", "key", "keys",
+    "arrangements", "pilot", "referrals", "referral",
+))
+# Capitalised words after "Operation" that are ordinary nouns (a surgical operation).
+_OPERATION_NOT_NAMES = frozenset((
+    "theatre", "theatres", "notes", "note", "date", "dates", "name", "names", "room", "team",
+    "manager", "details", "type", "code", "report", "lead", "plan", "centre", "site",
+    "number", "record", "records", "summary", "log", "list", "and", "of", "the", "on", "in",
+    "to", "for", "at", "was", "is", "had", "has", "with", "under", "order", "orders",
+    "consent", "scar", "wound", "site", "waiting", "day", "list", "unit", "ward",
+))
 
 
 # --------------------------------------------------------------------------- helpers
@@ -204,6 +279,48 @@ def nhs_checksum_ok(digits: str) -> bool:
     return check != 10 and check == int(digits[9])
 
 
+def is_ni_health_and_care_number(digits: str) -> bool:
+    """Northern Ireland's Health and Care Number: the NHS mod-11 check, and issued only
+    from 320 000 000 1 to 399 999 999 9."""
+    return (nhs_checksum_ok(digits)
+            and 3_200_000_001 <= int(digits) <= 3_999_999_999)
+
+
+def joined_code_ok(code: str) -> bool:
+    """Letters and digits joined by '-' or '/' that look like a record reference.
+
+    At least one group with a letter and one with a digit, three digits or more, letters in
+    capitals; not a standard or scale ("ICD-10", "COVID-19", "PHQ-9"), a GUID, a road
+    ("A40/M4"), a year or key-stage range ("Y10-Y13"), a date ("11-JUN-2023") or a letter
+    group with a bare year ("DHR-2022").
+    """
+    groups = re.split(r"[/-]", code)
+    if len(groups) < 2 or not all(groups):
+        return False
+    if sum(c.isdigit() for c in code) < 3:
+        return False
+    if not any(any(c.isalpha() for c in g) for g in groups):
+        return False
+    if not any(any(c.isdigit() for c in g) for g in groups):
+        return False
+    if any(c.islower() for c in code) or _GUID.match(code):
+        return False
+    if groups[0] in _STANDARD_PREFIXES:
+        return False
+    period = _PERIOD.match(groups[0])
+    if period and (not period.group("letters") or month_number(period.group("letters"))):
+        return False
+    if all(_ROAD.match(g) for g in groups):
+        return False
+    prefixes = {m.group(1) for g in groups if (m := _LETTER_NUMBER.match(g))}
+    if len(prefixes) == 1 and all(_LETTER_NUMBER.match(g) for g in groups):
+        return False
+    if any(month_number(g) for g in groups if g.isalpha()):
+        return False
+    digit_groups = [g for g in groups if any(c.isdigit() for c in g)]
+    return not (len(groups) == 2 and all(_YEAR_GROUP.match(g) for g in digit_groups))
+
+
 def national_phone_digits(raw: str) -> str:
     """The number as dialled inside the UK: "+44 (0)161 496 0123" -> "01614960123"."""
     raw = raw.replace("(0)", "")
@@ -228,6 +345,7 @@ def valid_uk_number(digits: str) -> bool:
     return kind in "89"
 
 
+@functools.cache
 def _load_helplines() -> frozenset[str]:
     return frozenset(re.sub(r"\D", "", line.split("|")[0]) for line in
                      read_word_list("public_helplines.txt"))
@@ -294,11 +412,19 @@ class UkIdentifierRecognizer(EntityRecognizer):
 
     def _nhs(self, text: str) -> Iterator[Hit]:
         for m in _NHS.finditer(text):
-            if not nhs_checksum_ok("".join(m.groups())):
+            digits = "".join(m.groups())
+            if not nhs_checksum_ok(digits):
                 continue
-            if _NHS_CONTEXT.search(words_before(text, m.start(), 5)):
+            before = words_before(text, m.start(), 5)
+            if _HCN_CONTEXT.search(before) and is_ni_health_and_care_number(digits):
                 yield Hit("NHS_NUMBER", m.start(), m.end(), 1.0,
-                          "ten digits passing the NHS mod-11 check after 'NHS number'")
+                          "Northern Ireland Health and Care Number (mod-11 check, "
+                          "320 000 000 1 - 399 999 999 9) after 'Health and Care Number'")
+            elif _NHS_CONTEXT.search(before):
+                scheme = ("Scottish CHI number" if _CHI_CONTEXT.search(before)
+                          and not re.search(r"\bNHS\b", before, re.I) else "NHS number")
+                yield Hit("NHS_NUMBER", m.start(), m.end(), 1.0,
+                          f"ten digits passing the mod-11 check after '{scheme}'")
 
     def _nino(self, text: str) -> Iterator[Hit]:
         for m in _NINO.finditer(text):
@@ -376,24 +502,55 @@ class UkIdentifierRecognizer(EntityRecognizer):
             spans.append((start, end))
             return Hit("REFERENCE_NUMBER", start, end, score, why, guidance)
 
+        def free(start: int, end: int) -> bool:
+            return not any(s < end and start < e for s, e in spans)
+
+        # The whole joined code first, so "AB/CDE/2022/03" is not cut to "CDE/2022/03".
+        for m in _JOINED.finditer(text):
+            if joined_code_ok(m.group()):
+                yield hit(m.start(), m.end(), 0.75,
+                          "reference shape: letter and digit groups joined by - or /")
         for m in _COURT_NUMBER.finditer(text):
-            yield hit(m.start(), m.end(), 0.85, "family court case number format")
+            if free(m.start(), m.end()):
+                yield hit(m.start(), m.end(), 0.85, "family court case number format")
         for m in _REVIEW_NUMBER.finditer(text):
-            yield hit(m.start(), m.end(), 0.8, "review reference number")
+            if free(m.start(), m.end()):
+                yield hit(m.start(), m.end(), 0.8, "review reference number")
         for m in _SLASH_CODE.finditer(text):
-            yield hit(m.start(), m.end(), 0.75, "letters/number/year reference format")
+            if free(m.start(), m.end()):
+                yield hit(m.start(), m.end(), 0.75, "letters/number/year reference format")
         for m in _LOG_OF_DATE.finditer(text):
             # Wins over the date inside it: the log number alone is meaningless.
-            yield hit(m.start("ref"), m.end("ref"), 0.95, "police log number with its date")
+            if free(m.start("ref"), m.end("ref")):
+                yield hit(m.start("ref"), m.end("ref"), 0.95, "police log number with its date")
         for m in _APPLICATION_NO.finditer(text):
             pos = m.end()
             while item := _APPLICATION_ITEM.match(text, pos):
-                yield hit(item.start("ref"), item.end("ref"), 0.8, "application number")
+                if free(item.start("ref"), item.end("ref")):
+                    yield hit(item.start("ref"), item.end("ref"), 0.8, "application number")
                 pos = item.end()
+        for m in _OPERATION.finditer(text):
+            name = m.group("name")
+            after = (m.group("after") or "").strip().lower()
+            if name.lower() in _OPERATION_NOT_NAMES or name.lower() in _NATIONAL_OPERATIONS:
+                continue
+            if after in _SCHEME_WORDS:
+                continue
+            yield hit(m.start(), m.end("name"), 0.8, "police operation name")
+        for m in _LETTERS_DIGITS.finditer(text):
+            if free(m.start(), m.end()) and _BADGE_CONTEXT.search(
+                    words_before(text, m.start(), 4)):
+                yield hit(m.start(), m.end(), 0.75, "licence or badge number")
         for m in _CODE.finditer(text):
             if any(s < m.end() and m.start() < e for s, e in spans):
                 continue
+            # "ref 0161 496 0123": one group of a spaced number is no reference.
+            if re.match(r"[^\S\n]\d", text[m.end():m.end() + 2]) or (
+                    m.start() >= 2 and re.match(r"\d[^\S\n]", text[m.start() - 2:m.start()])):
+                continue
             code = m.group()
+            if re.split(r"[/-]", code)[0].upper() in _STANDARD_PREFIXES:
+                continue
             if _DATE_LIKE.match(code) or _YEAR_LIKE.match(code):
                 continue
             if code.isdigit() and len(code) < 4:
@@ -404,8 +561,98 @@ class UkIdentifierRecognizer(EntityRecognizer):
             strong = _REF_STRONG.search(before)
             weak = _REF_WEAK.search(before) and _NUMBER_WORD.search(before)
             if strong or weak:
-                yield hit(m.start(), m.end(), 0.8, "number after a reference word")
+                # "IRD 23/1093", "COP 12345678": a capitals prefix is part of the reference.
+                start = m.start()
+                # "SI 2015/1234", "S.I. 2010/959": a statutory instrument, not a reference.
+                if re.search(r"\bS\.?I\.?[^\S\n]$", text[max(0, start - 6):start]):
+                    continue
+                prefix = _CAPS_PREFIX.search(text, max(0, start - 8), start)
+                if prefix and prefix.group(1) not in _NOT_PREFIXES and not (
+                        _REF_STRONG.fullmatch(prefix.group(1))):
+                    start = prefix.start(1)
+                yield hit(start, m.end(), 0.8, "number after a reference word")
 
 
 def build(config: Config) -> list[EntityRecognizer]:
     return [UkIdentifierRecognizer()]
+
+
+# --------------------------------------------------------------------------- document pass
+
+# Places where a bare number has no sentence around it: a system id in a header or footer
+# ("OFFICIAL | Child B | 1234567"), a property value, a short table cell.
+_BARE_KINDS = frozenset(("header", "footer", "property"))
+_BARE_NUMBER = re.compile(r"(?<![\w.,/:£$€#%+-])\d{5,10}(?![\w%£$€]|[.,:/-]\d)")
+# Numbers that are not a person's or a case's: charity and company numbers, ISBNs, versions.
+_BARE_SKIP_CONTEXT = re.compile(
+    r"\b(?:charity|charities|company|companies|registered|VAT|ISBN|ISSN|version|ver|v|"
+    r"page|pages|tel|telephone|phone|fax|helpline|call|text|copyright|licence|OGL|words?)\b"
+    r"[\s.:#]*(?:no\b\.?|number)?[\s.:#]*$",
+    re.IGNORECASE,
+)
+_TABLE_CELL_MAX = 40
+
+
+def _date_digits(digits: str) -> bool:
+    """Eight digits that read as YYYYMMDD or DDMMYYYY."""
+    if len(digits) != 8:
+        return False
+    for y, mo, d in ((digits[:4], digits[4:6], digits[6:]), (digits[4:], digits[2:4], digits[:2])):
+        if 1900 <= int(y) <= 2099 and 1 <= int(mo) <= 12 and 1 <= int(d) <= 31:
+            return True
+    return False
+
+
+def bare_reference_spans(text: str, kind: str, helplines: frozenset[str] = frozenset()
+                         ) -> list[tuple[int, int]]:
+    """Bare 5-10 digit numbers in a header, footer, property or short table cell: not a
+    phone number, a helpline, a date written as eight digits, or a number after a charity,
+    company, ISBN, version or page word."""
+    if kind == "table":
+        if len(text.strip()) > _TABLE_CELL_MAX:
+            return []
+        low = 6
+    elif kind in _BARE_KINDS:
+        low = 5
+    else:
+        return []
+    spans = []
+    for m in _BARE_NUMBER.finditer(text):
+        digits = m.group()
+        if len(digits) < low or digits in helplines or _date_digits(digits):
+            continue
+        if digits.startswith("0") and valid_uk_number(digits):
+            continue
+        # One group of a spaced number ("01632 960123", "0 11 271 1234 5").
+        if re.match(r"[^\S\n]\d", text[m.end():m.end() + 2]) or re.search(
+                r"\d[^\S\n]$", text[max(0, m.start() - 2):m.start()]):
+            continue
+        if _BARE_SKIP_CONTEXT.search(text[max(0, m.start() - 30):m.start()]):
+            continue
+        spans.append(m.span())
+    return spans
+
+
+def document_pass(segments, findings, config: Config) -> list:
+    """Bare system ids where no words surround them (headers, footers, properties, short
+    table cells): body text needs a reference word (see ``_references``)."""
+    from redactcheck.analysis import make_finding
+
+    helplines = _load_helplines()
+    covered: dict[int, list[tuple[int, int]]] = {}
+    for f in findings:
+        covered.setdefault(f.segment_index, []).append((f.location.start, f.location.end))
+    out = []
+    for index, segment in enumerate(segments):
+        if segment.kind not in _BARE_KINDS and segment.kind != "table":
+            continue
+        taken = covered.get(index, [])
+        for start, end in bare_reference_spans(segment.text, segment.kind, helplines):
+            if any(s < end and start < e for s, e in taken):
+                continue
+            out.append(make_finding(
+                segment, index, start, end, "REFERENCE_NUMBER", 0.6, recognizer=RECOGNIZER_NAME,
+                explanation=f"a bare {end - start}-digit number in a {segment.kind}: "
+                            "usually a case-management or record system id",
+            ))
+    return out

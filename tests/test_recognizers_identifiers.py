@@ -10,6 +10,9 @@ from recognizer_yaml import check_case, load_cases
 from recognizers import identifiers
 from recognizers.identifiers import (
     UkIdentifierRecognizer,
+    bare_reference_spans,
+    is_ni_health_and_care_number,
+    joined_code_ok,
     national_phone_digits,
     nhs_checksum_ok,
     valid_uk_number,
@@ -78,3 +81,68 @@ def test_helpline_list_has_header_and_parses():
     assert header.startswith("#") and "source" in header and "licence" in header
     helplines = identifiers._load_helplines()
     assert "08088005000" in helplines and "08001111" in helplines
+
+
+def test_ni_health_and_care_number_range_and_checksum():
+    assert is_ni_health_and_care_number("3200000015")
+    assert is_ni_health_and_care_number("3700000006")
+    assert not is_ni_health_and_care_number("3700000007")  # check digit wrong
+    assert not is_ni_health_and_care_number("9434765919")  # valid NHS number, out of range
+    assert not is_ni_health_and_care_number("3200000000")  # below the first issued number
+
+
+def test_joined_code_shapes():
+    for code in ("AB-CD-2023-01", "XY23-041175", "ABC-0049317", "QT-20220419-0381",
+                 "A12/34", "GH/IV/23/442", "MN/KL/22/0461"):
+        assert joined_code_ok(code), code
+    for code in ("COVID-19", "ICD-10", "PHQ-9", "BS-EN-1176", "Y10-Y13", "P1-P7", "A40/M4",
+                 "M6-J19", "mid-2023", "Covid-19", "FY2023-24", "Q1-2024", "11-JUN-2023",
+                 "DHR-2022", "2023-24", "24/7", "3F2504E0-4F89-11D3-9A0C-0305E82C3301"):
+        assert not joined_code_ok(code), code
+
+
+def test_bare_numbers_in_headers_footers_properties_and_short_cells():
+    def found(text, kind):
+        return [text[s:e] for s, e in bare_reference_spans(text, kind, frozenset({"08001111"}))]
+
+    assert found("OFFICIAL-SENSITIVE | Child D | 5520931", "header") == ["5520931"]
+    assert found("20119", "property") == ["20119"]
+    assert found("7730021", "table") == ["7730021"]
+    assert found("Page 3 of 12", "footer") == []
+    assert found("Registered charity no. 216401", "footer") == []
+    assert found("Call 08001111 or 01632 960123", "footer") == []
+    assert found("Printed 20230611, version 20240102", "footer") == []  # dates as 8 digits
+    assert found("Total 12,500 and 15.25 and £25000", "footer") == []
+    assert found("20119", "table") == []  # five digits in a table: a figure
+    assert found("In the year to March there were 220931 contacts in the whole area.",
+                 "table") == []  # a long cell is text, not an id field
+    assert found("OFFICIAL | Child D | 5520931", "body") == []  # body text needs a cue
+
+
+def test_document_pass_makes_findings_for_bare_header_numbers():
+    from redactcheck.config import Config
+    from redactcheck.document import Segment
+
+    segments = [
+        Segment(text="OFFICIAL | Child D | 5520931", part="word/header1.xml", kind="header",
+                paragraph=1, label="Header (default), section 1"),
+        Segment(text="The family had 5520931 reasons.", part="word/document.xml", kind="body",
+                paragraph=1, label="Paragraph 1"),
+    ]
+    out = identifiers.document_pass(segments, [], Config())
+    assert [(f.entity, f.text, f.segment_index) for f in out] == [
+        ("REFERENCE_NUMBER", "5520931", 0)]
+    assert "header" in out[0].explanation
+    assert identifiers.document_pass(segments, out, Config()) == []  # already covered
+
+
+def test_operation_names():
+    recognizer = UkIdentifierRecognizer()
+
+    def refs(text):
+        return [text[h.start:h.end] for h in recognizer.find(text)
+                if h.entity == "REFERENCE_NUMBER"]
+
+    assert refs("Detectives ran Operation Brackwater.") == ["Operation Brackwater"]
+    assert refs("After the operation Dr Khan saw her.") == []
+    assert refs("Operation Encompass applies; the Operation Kestrel programme began.") == []
