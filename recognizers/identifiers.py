@@ -50,7 +50,7 @@ from dataclasses import dataclass
 from presidio_analyzer import EntityRecognizer, RecognizerResult
 
 from redactcheck.config import Config
-from redactcheck.cues import month_number
+from redactcheck.cues import month_number, welsh_mutations
 
 from . import read_word_list
 
@@ -174,8 +174,17 @@ _CODE = re.compile(
     r"(?<![\w/.-])(?=[A-Za-z0-9/-]*\d{3})[A-Za-z0-9](?:[A-Za-z0-9/-]{1,24}[A-Za-z0-9])?"
     r"(?![\w/]|[.-]\w)"
 )
+# Welsh: "cyfeirnod" (reference), "rhif" (number), "achos" (case), "heddlu" (police),
+# "llys" (court), "ysbyty" (hospital), with their mutated forms ("chyfeirnod", "rif").
+def _welsh(*words: str) -> str:
+    return "|".join(sorted({m for w in words for m in welsh_mutations(w)}, key=len, reverse=True))
+
+
+_WELSH_REF = _welsh("cyfeirnod")
+_WELSH_WEAK = _welsh("achos", "heddlu", "llys", "ysbyty")
+_WELSH_NUMBER = _welsh("rhif")
 _REF_STRONG = re.compile(
-    rf"\b(?:ref|reference|refs|urn|crn|log|serial|cad|docket|{_SYSTEM_WORDS})\b\.?"
+    rf"\b(?:ref|reference|refs|urn|crn|log|serial|cad|docket|{_WELSH_REF}|{_SYSTEM_WORDS})\b\.?"
     r"|\b(?:hospital|unit|client|person|patient|record|case)\s*(?:no\b\.?|number|id\b)",
     re.IGNORECASE,
 )
@@ -185,9 +194,11 @@ _NOT_PREFIXES = frozenset(("NHS", "CHI", "SI", "ISBN", "ISSN", "NI", "HCN", "PNC
 _REF_WEAK = re.compile(
     r"\b(?:crime|incident|police|case|court|claim|file|application|occurrence|job|"
     r"proceedings|index|custody|hospital|unit|patient|client|hearing|sheriff|warrant|"
-    r"system|record)\b", re.IGNORECASE
+    rf"system|record|{_WELSH_WEAK})\b", re.IGNORECASE
 )
-_NUMBER_WORD = re.compile(r"(?:\bno\b\.?|\bnos\b\.?|\bnumbers?\b|\bnum\b|#)", re.IGNORECASE)
+_NUMBER_WORD = re.compile(
+    rf"(?:\bno\b\.?|\bnos\b\.?|\bnumbers?\b|\bnum\b|#|\b(?:{_WELSH_NUMBER})\b)", re.IGNORECASE
+)
 _DATE_LIKE = re.compile(r"^\d{1,2}[/-]\d{1,2}[/-](?:\d{2}|\d{4})$")
 _YEAR_LIKE = re.compile(r"^(?:1[89]|20)\d{2}(?:[/-](?:1[89]|20)?\d{2})?$")
 # "application no. 36244/06", "(nos. 26480/95, 28291/95 and 29280/95)": court application
@@ -206,6 +217,7 @@ _STANDARD_PREFIXES = frozenset((
     "ISO", "ICD", "BS", "EN", "IEC", "COVID", "SARS", "MERS", "DSM", "PHQ", "GAD", "SI", "HIV",
     "EPDS", "CORE", "ACE", "ACES", "KS", "NVQ", "BTEC", "GCSE", "IQ", "MK", "IPV", "SDQ",
     "CAMHS", "HCPC", "NICE", "CG", "NG", "QS", "PH", "CKS", "UN", "UNCRC", "ECHR", "WHO",
+    "NHS",
 ))
 _GUID = re.compile(r"^[0-9A-F]{8}-[0-9A-F]{4}-[0-9A-F]{4}-[0-9A-F]{4}-[0-9A-F]{12}$", re.I)
 # A road number ("A40/M4"), a school year or key stage range ("Y10-Y13", "P1-P7").
@@ -228,7 +240,7 @@ _OPERATION = re.compile(
 )
 # Nationally used schemes named as police operations: a programme, not a case.
 _NATIONAL_OPERATIONS = frozenset((
-    "encompass", "sceptre", "hydrant", "soteria", "yewtree", "bluebell",
+    "encompass", "sceptre", "hydrant", "soteria", "yewtree", "bluebell", "christmas",
 ))
 # The word after the name that makes it a programme: "Operation X scheme".
 _SCHEME_WORDS = frozenset((
@@ -583,6 +595,11 @@ def build(config: Config) -> list[EntityRecognizer]:
 # ("OFFICIAL | Child B | 1234567"), a property value, a short table cell.
 _BARE_KINDS = frozenset(("header", "footer", "property"))
 _BARE_NUMBER = re.compile(r"(?<![\w.,/:£$€#%+-])\d{5,10}(?![\w%£$€]|[.,:/-]\d)")
+# A capitals prefix or suffix on the digits: "AB1234567", "1234567X".
+_BARE_CODE = re.compile(
+    r"(?<![\w.,/:£$€#%+&-])(?:(?P<prefix>[A-Z]{1,4})\d{5,10}|\d{5,10}[A-Z]{1,2})"
+    r"(?![\w%£$€&]|[.,:/-]\w)"
+)
 # Numbers that are not a person's or a case's: charity and company numbers, ISBNs, versions.
 _BARE_SKIP_CONTEXT = re.compile(
     r"\b(?:charity|charities|company|companies|registered|VAT|ISBN|ISSN|version|ver|v|"
@@ -591,6 +608,14 @@ _BARE_SKIP_CONTEXT = re.compile(
     re.IGNORECASE,
 )
 _TABLE_CELL_MAX = 40
+# Custom properties Office, SharePoint and labelling tools write for themselves
+# ("_AdHocReviewCycleID", "MSIP_Label_..._SetDate", "ContentTypeId", "Order"): their numbers
+# are the document's own, not the family's.
+_INTERNAL_PROPERTY = re.compile(
+    r"^Custom property: (?:_|MSIP_|ContentType|TaxCatchAll|Order$|TemplateUrl|xd_|"
+    r"ComplianceAsset|MediaService|[0-9a-f]{16,}$)",
+    re.IGNORECASE,
+)
 
 
 def _date_digits(digits: str) -> bool:
@@ -630,6 +655,13 @@ def bare_reference_spans(text: str, kind: str, helplines: frozenset[str] = froze
         if _BARE_SKIP_CONTEXT.search(text[max(0, m.start() - 30):m.start()]):
             continue
         spans.append(m.span())
+    if kind in _BARE_KINDS:
+        for m in _BARE_CODE.finditer(text):
+            if m.group("prefix") and m.group("prefix") in _STANDARD_PREFIXES:
+                continue
+            if _BARE_SKIP_CONTEXT.search(text[max(0, m.start() - 30):m.start()]):
+                continue
+            spans.append(m.span())
     return spans
 
 
@@ -645,6 +677,8 @@ def document_pass(segments, findings, config: Config) -> list:
     out = []
     for index, segment in enumerate(segments):
         if segment.kind not in _BARE_KINDS and segment.kind != "table":
+            continue
+        if segment.kind == "property" and _INTERNAL_PROPERTY.search(segment.label):
             continue
         taken = covered.get(index, [])
         for start, end in bare_reference_spans(segment.text, segment.kind, helplines):

@@ -117,6 +117,8 @@ def test_bare_numbers_in_headers_footers_properties_and_short_cells():
     assert found("In the year to March there were 220931 contacts in the whole area.",
                  "table") == []  # a long cell is text, not an id field
     assert found("OFFICIAL | Child D | 5520931", "body") == []  # body text needs a cue
+    assert found("OFFICIAL | KT4419023 | 5520931W", "footer") == ["KT4419023", "5520931W"]
+    assert found("Certified to ISO27001", "footer") == []
 
 
 def test_document_pass_makes_findings_for_bare_header_numbers():
@@ -134,6 +136,9 @@ def test_document_pass_makes_findings_for_bare_header_numbers():
         ("REFERENCE_NUMBER", "5520931", 0)]
     assert "header" in out[0].explanation
     assert identifiers.document_pass(segments, out, Config()) == []  # already covered
+    internal = Segment(text="1837466743", part="docProps/custom.xml", kind="property",
+                       paragraph=1, label="Custom property: _AdHocReviewCycleID")
+    assert identifiers.document_pass([internal], [], Config()) == []
 
 
 def test_operation_names():
