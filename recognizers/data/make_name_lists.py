@@ -143,7 +143,7 @@ Meseret Ruth Saba Winta Yordanos Feven Hiwet Mehari Negash Tewolde Weldu Alem Al
 Tigist Abebe Kebede Getachew Alemayehu Dawit Bekele Tadesse Wondimu Lemlem Eden Rahel
 Hanna Meron Selam Bethlehem Mekdes Hirut Tsion
 Abdirahman Abdirizak Abdikadir Abdiwali Abdullahi Mohamud Mahamud Hassan Guled Liban
-Mukhtar Nuradin Osman Said Sahra Hibo Hamdi Ifrah Ilhan Ladan Muna Nimco Sagal Samira
+Mukhtar Nuradin Osman Sahra Hibo Hamdi Ifrah Ilhan Ladan Muna Nimco Sagal Samira
 Sucaad Halima Filsan Deeqa Hodan Kowsar Najma Fartun Ayan Asad Farah
 Tharindu Chamara Chaminda Dilani Dilrukshi Dinesh Hasini Ishara Kasun Lahiru Madushani
 Nadeesha Nuwan Pradeep Ruwan Sanduni Sachini Thilini Upul Chathura Kavinda Janith Nimali
@@ -196,7 +196,7 @@ Perera Fernando Silva Fonseka Jayawardena Jayasuriya Wickramasinghe Bandara Diss
 Rajapaksa Gunawardena Ranasinghe Wijesinghe Senanayake Kumara Herath Rathnayake
 Samarasinghe Amarasinghe Karunaratne
 Kim Lee Park Choi Jung Jeong Kang Cho Yoon Yun Jang Lim Han Oh Seo Shin Kwon Hwang Ahn
-Song Yoo Hong Jeon Ko Moon Yang Son Bae Baek Nam Noh Ha Kwak Cha Chung
+Song Yoo Hong Jeon Ko Moon Yang Bae Baek Nam Noh Ha Kwak Cha Chung
 Karimi Ahmadi Hosseini Mohammadi Rezaei Moradi Hashemi Jafari Rahimi Sadeghi Mousavi
 Ebrahimi Kazemi Ghorbani Najafi Rostami Akbari Bagheri Tehrani Shirazi Esfahani Farahani
 Amini
@@ -205,12 +205,68 @@ Stanikzai Mohmand Shinwari Hotak Ghilzai Kakar Mangal Niazi Rahimi Haidari Hazar
 Ahmed Mustafa Rasul Karim Salih Hamad Aziz Qadir Rashid Mahmud Abdulla Jalal Sherzad
 Barzani Talabani Zebari Hawrami Baban Jaff
 Zhang Wang Liu Chen Yang Huang Zhao Wu Zhou Xu Sun Zhu Hu Guo Lin Gao Luo Zheng Liang
-Xie Tang Han Feng Deng Cao Peng Zeng Xiao Tian Dong Pan Yuan Cai Jiang Yu Du Ye Cheng
+Xie Tang Han Feng Deng Cao Peng Zeng Xiao Tian Dong Yuan Cai Jiang Yu Du Ye Cheng
 Wei Su Lu Ding Ren Shen Yao Zhong Chan Wong Cheung Leung Lam Ng Tsang Yip Kwok Lau Chow
-Nguyen Tran Le Pham Hoang Huynh Phan Vu Vo Dang Bui Do Ngo Duong Ly Truong Dinh Lam Mai
+Nguyen Tran Le Pham Hoang Huynh Phan Vu Vo Dang Bui Ngo Duong Ly Truong Dinh Lam Mai
 Luong Trinh Cao Ta Thai Quach Doan
 Santos Reyes Cruz Bautista Garcia Mendoza Ramos Aquino Villanueva Castillo Gonzales
 Tolentino Manalo Mercado Pascual Navarro Soriano Salazar Dizon Macaraeg Ocampo Lacson
+""")
+
+# And: Welsh, Polish (with diacritics), Somali (Somali spelling), Eritrean and
+# Ethiopian, Scottish Gaelic, Irish (Irish spelling).
+SUPPLEMENT_FIRST_MORE2 = _words("""
+Heulwen Gwenno Nest Lleucu Eurig Gwion Ifor Aneirin Bedwyr Cadfan Caradog Cynan Cynfelin
+Dyfrig Einion Elgan Emrys Endaf Gethin Geraint Gruff Guto Gwydion Gwyn Hefin Huw Idris
+Ieuan Illtud Iorwerth Islwyn Llew Llywelyn Maredudd Math Meilyr Meurig Myrddin Nye
+Peredur Prys Rhun Rhydian Sion Siôn Tudur Alaw Anwen Awen Bethan Betsan Blodwen Branwen
+Buddug Catrin Ceinwen Crisiant Dilys Eirlys Eirian Eiry Elen Eluned Enfys Esyllt Ffraid
+Glenys Gwenan Gwenda Gwendolen Gwenith Gwerful Hafwen Heddwen Hedydd Iola Llio Lona
+Lowri Mabon Manon Mari Meinwen Megan Mererid Morwenna Nesta Olwen Rhian Rhonwen Sara
+Seren Sioned Tanwen Tegwen Teleri Tesni Undeg
+Wiesława Czesław Mirosław Wiesław Bogusław Zdzisław Władysław Wojciech Jarosław Radosław
+Przemysław Stanisława Bolesław Sławomir Zbigniew Jędrzej Maciej Mikołaj Łucja Jadwiga
+Józef Józefa Elżbieta Małgorzata Agnieszka Urszula Żaneta Bożenna Kazimiera Lucyna
+Halina Wanda Genowefa Bronisława Ryszarda Mieczysław Henryk Ludwik Marzena Ewelina
+Paulina Sylwia Dagmara Izabela Weronika Wiktoria Oliwia Zuzanna Bartłomiej Bartosz Dawid
+Kacper Szymon Wiktor Mateusz Jakub Filip Antoni Franciszek Stefan Witold Zenon Zygmunt
+Ignacy Teodor
+Maxamed Axmed Cabdi Cabdullahi Cabdiraxmaan Cabdulqaadir Xuseen Cumar Cismaan Yuusuf
+Ibraahim Maxamuud Aadan Faarax Jaamac Xirsi Muuse Siciid Shariif Faadumo Xaawo Caasha
+Canab Maryan Sahra Hibaaq Khadra Nimco Sucaad Ubax Ruqiya Xamdi Idil Ikraan Deeqa Qamar
+Hawa Fowsiya Luul Sagal Samsam
+Tesfamariam Tesfamichael Tesfaldet Tesfay Gebremedhin Gebrehiwet Kibrom Kiflom Mussie
+Robel Samuel Simon Yemane Yosief Zerai Zeresenay Teklehaimanot Habtom Hagos Mehretab
+Abrehet Adiam Azieb Elsa Hadas Helen Hiwot Letensae Lidya Milen Mizan Nebiat Rahwa
+Senayt Tirhas Tsehay Yordanos Yodit
+Aonghas Caitrìona Ciorstaidh Dòmhnall Eòghann Eòghainn Fionnghal Fionnghuala Frangag
+Gormul Ìomhar Iomhar Lachainn Mòrag Murdag Niall Oighrig Raibeart Rìgh Seònaid Sìleas
+Sileas Sorcha Teàrlach Tearlach Ùisdean Uisdean Ailean Anndra Artair Calum Coinneach
+Dàibhidh Dùghall Fearghas Gilleasbaig Gòrdan Iagan Raghnall Ruaraidh Sgàire Tòmas
+Uilleam
+Aodh Aodhán Bláthnaid Caoilfhionn Cian Clíodhna Dáithí Éabha Éanna Fionn Gormfhlaith
+Labhaoise Laoise Líadan Lorcán Máirtín Mícheál Muireann Nuala Órlaith Peadar Ríona Rónán
+Seosamh Síle Sláine Sorcha Tomás Treasa Úna
+""")
+
+# And: Welsh, Polish (with diacritics), Somali (Somali spelling), Eritrean and
+# Ethiopian.
+SUPPLEMENT_SURNAMES_MORE2 = _words("""
+Pugh Bevan Meredith Gwilliam Howells Probert Pryce Rhydderch Tudor Wynne Bowen Gruffudd
+Llwyd Madoc Penri Powys Roderick Trefor Vaughan Eynon Ifans Parri Pritchard
+Wójcik Woźniak Kozłowski Jankowski Mazur Kwiatkowski Krawczyk Piotrowski Grabowski
+Nowakowski Pawłowski Michalski Adamczyk Dudek Zając Wieczorek Jabłoński Król Majewski
+Olszewski Jaworski Wróblewska Stępień Malinowski Górski Rutkowski Sikora Baran Duda
+Szewczyk Tomaszewski Pietrzak Marciniak Zalewski Jakubowski Sadowski Bąk Chmielewski
+Włodarczyk Borkowski Czarnecki Sawicki Sokołowski Urbański Kubiak Maciejewski
+Szczepański Kucharski Wilk Kalinowski Lis Mazurek Wysocki Adamski Kaźmierczak Wasilewski
+Sobczak Czerwiński Andrzejewski Cieślak Głowacki Zakrzewski Kołodziej Sikorski Krajewski
+Gajewski Szymczak Szulc Baranowski Laskowski Brzeziński Makowski Ziółkowski Przybylski
+Maxamed Axmed Cabdi Xuseen Cumar Cismaan Faarax Jaamac Xirsi Muuse Siciid Aadan Yuusuf
+Maxamuud Ducaale Cilmi Cawl Geedi Guuleed Samatar Faarah Qaasim
+Gebreyohannes Gebrezgabher Ghebrehiwet Ghebremichael Haile Hailemariam Mehreteab Negassi
+Tesfagiorgis Tesfamariam Tewelde Woldu Yohannes Zemichael Andemariam Berhe Fesehaye
+Habtemariam Kahsay Kiros Mesfin Tsegai
 """)
 
 NAME = re.compile(r"^[^\W\d_][^\W\d_'’\-]*(?:['’\-][^\W\d_]+)*$")
@@ -417,10 +473,12 @@ def main() -> None:
             extra_last |= s
         counts[f"faker {locale} given"] = len(f)
         counts[f"faker {locale} family"] = len(s)
+    hand_first = {*SUPPLEMENT_FIRST, *SUPPLEMENT_FIRST_MORE, *SUPPLEMENT_FIRST_MORE2}
+    hand_last = {*SUPPLEMENT_SURNAMES, *SUPPLEMENT_SURNAMES_MORE, *SUPPLEMENT_SURNAMES_MORE2}
     sources_first = {"faker": faker_first, "faker-more": extra_first,
-                     "supplement": _clean({*SUPPLEMENT_FIRST, *SUPPLEMENT_FIRST_MORE})}
+                     "supplement": _clean(hand_first)}
     sources_last = {"faker": faker_last, "faker-more": extra_last,
-                    "supplement": _clean({*SUPPLEMENT_SURNAMES, *SUPPLEMENT_SURNAMES_MORE})}
+                    "supplement": _clean(hand_last)}
     if args.ssa:
         sources_first["ssa"] = ssa_names(args.ssa)
     if args.census:
