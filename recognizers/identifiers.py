@@ -158,6 +158,9 @@ _REVIEW_NUMBER = re.compile(
     r"\b(?:SCR|CSPR|LCSPR|DHR|SAR|SILP|LLR|MARAC)\s*(?:no\.?|number|ref\.?)?\s*[:#]?\s*"
     r"\d{2,4}\s?[/-]\s?\d{1,4}\b"
 )
+# Police crime numbers: "12/345678/23" (force or unit, serial, year); the middle group is
+# longer than a day or month, so "01/06/2015" is no crime number.
+_CRIME_NUMBER = re.compile(r"(?<![\w/.-])\d{1,3}/(?P<serial>\d{4,8})/\d{2,4}(?![\w/]|[.-]\d)")
 _SLASH_CODE = re.compile(r"\b[A-Z]{2,5}/\d{3,8}(?:/\d{2,4})?\b")
 _LOG_OF_DATE = re.compile(
     r"\b(?:log|incident|serial|CAD)\s*(?:no\.?|number|ref\.?)?\s*[:#]?\s*"
@@ -167,7 +170,9 @@ _LOG_OF_DATE = re.compile(
 # Case-management and clinical record systems whose number is a person's record id.
 _SYSTEM_WORDS = (
     r"mosaic|wccis|swift|lcs|liquidlogic|eclipse|carefirst|care\s*first|frameworki|azeus|"
-    r"paris|rio|emis|systmone|systm\s*one|lorenzo|cerner|ehcr|ehm|servelec|mrn|id|uid"
+    r"paris|rio|emis|systmone|systm\s*one|lorenzo|cerner|ehcr|ehm|servelec|mrn|id|uid|"
+    # Police records, call handling and national indices; pupil numbers.
+    r"niche|athena|storm|pnc|pnd|cro|upn|uln"
 )
 # A code-like token: digits, letters, / and - with at least three digits in a row.
 _CODE = re.compile(
@@ -190,7 +195,8 @@ _REF_STRONG = re.compile(
 )
 # A capitals word right before a code ("IRD 23/1093"); not an id scheme's own name.
 _CAPS_PREFIX = re.compile(r"(?<![\w/-])([A-Z]{2,5})[^\S\n]$")
-_NOT_PREFIXES = frozenset(("NHS", "CHI", "SI", "ISBN", "ISSN", "NI", "HCN", "PNC", "UK"))
+_NOT_PREFIXES = frozenset(("NHS", "CHI", "SI", "ISBN", "ISSN", "NI", "HCN", "PNC", "PND", "UK",
+                           "CRO", "UPN", "ULN"))
 _REF_WEAK = re.compile(
     r"\b(?:crime|incident|police|case|court|claim|file|application|occurrence|job|"
     r"proceedings|index|custody|hospital|unit|patient|client|hearing|sheriff|warrant|"
@@ -522,6 +528,9 @@ class UkIdentifierRecognizer(EntityRecognizer):
             if joined_code_ok(m.group()):
                 yield hit(m.start(), m.end(), 0.75,
                           "reference shape: letter and digit groups joined by - or /")
+        for m in _CRIME_NUMBER.finditer(text):
+            if free(m.start(), m.end()) and not _YEAR_GROUP.match(m.group("serial")):
+                yield hit(m.start(), m.end(), 0.7, "police crime number shape (nn/serial/yy)")
         for m in _COURT_NUMBER.finditer(text):
             if free(m.start(), m.end()):
                 yield hit(m.start(), m.end(), 0.85, "family court case number format")
