@@ -59,8 +59,8 @@ GIVEN = (
     "Oluwaseun", "Chiamaka", "Akosua", "Aminu",
     # Bangladeshi, Pakistani, Punjabi, Gujarati, Tamil, Sri Lankan
     "Tanvir", "Zeeshan", "Jaspreet", "Bhavesh", "Kavitha", "Dilani",
-    # Chinese, Vietnamese, Filipino, Caribbean
-    "Xiuying", "Minh", "Maricel", "Delroy",
+    # Chinese, Vietnamese, Filipino, Caribbean, Korean (romanised from Hangul)
+    "Xiuying", "Minh", "Maricel", "Delroy", "Dohyeon", "Sang-hyeon",
 )
 FAMILY = (
     "Pritchard", "Macleod", "Gallagher", "Wiśniewski", "Kazlauskas", "Popescu", "Ivanova",

@@ -15,7 +15,8 @@ Sources (all openly licensed, aggregate statistics or generator lists; no person
 - Faker 40.63.0 person providers (MIT licence): the given and family names of every
   locale it ships. Latin-script lists are taken as they are; Cyrillic (Russian,
   Ukrainian, Bulgarian, Macedonian) and Greek lists are transliterated into the
-  spellings used in English documents; romanised lists (Chinese, Japanese) are used
+  spellings used in English documents, Korean given names romanised (Revised
+  Romanisation); romanised lists (Chinese, Japanese) are used
   where Faker ships them; other scripts (Arabic, Persian, Hebrew, Indic, Thai,
   Korean Hangul, Georgian, Armenian) are skipped.
 - US Social Security Administration baby-name counts 1880-2024 (US government work,
@@ -340,6 +341,35 @@ def transliterate_cyrillic(name: str, lang: str) -> str:
     return "".join(out)
 
 
+# Hangul syllables decompose by arithmetic into initial, vowel and final; Revised
+# Romanisation of each (names keep syllables apart: no sound changes across them).
+HANGUL_INITIAL = ("g", "kk", "n", "d", "tt", "r", "m", "b", "pp", "s", "ss", "", "j", "jj",
+                  "ch", "k", "t", "p", "h")
+HANGUL_VOWEL = ("a", "ae", "ya", "yae", "eo", "e", "yeo", "ye", "o", "wa", "wae", "oe", "yo",
+                "u", "wo", "we", "wi", "yu", "eu", "ui", "i")
+HANGUL_FINAL = ("", "k", "k", "k", "n", "n", "n", "t", "l", "k", "m", "l", "l", "l", "p", "l",
+                "m", "p", "p", "t", "t", "ng", "t", "t", "k", "t", "p", "t")
+KOREAN_LOCALES = {"ko_KR"}
+
+
+def romanise_hangul(name: str) -> list[str]:
+    """'지우' -> ['Jiu', 'Ji-u']: joined and hyphenated, as UK records write both."""
+    syllables = []
+    for ch in name:
+        code = ord(ch) - 0xAC00
+        if not 0 <= code < 11172:
+            return []
+        initial, rest = divmod(code, 588)
+        vowel, final = divmod(rest, 28)
+        syllables.append(HANGUL_INITIAL[initial] + HANGUL_VOWEL[vowel] + HANGUL_FINAL[final])
+    if not syllables:
+        return []
+    forms = ["".join(syllables).capitalize()]
+    if len(syllables) > 1:
+        forms.append("-".join(syllables).capitalize())
+    return forms
+
+
 def transliterate_greek(name: str) -> str:
     text = "".join(c for c in unicodedata.normalize("NFD", name.lower())
                    if not unicodedata.combining(c))
@@ -393,6 +423,11 @@ def faker_names() -> dict[str, tuple[set[str], set[str]]]:
             langs = CYRILLIC_LOCALES[locale]
             first = {transliterate_cyrillic(n, lang) for n in first for lang in langs}
             last = {transliterate_cyrillic(n, lang) for n in last for lang in langs}
+        elif locale in KOREAN_LOCALES:
+            # Given names only: surnames have conventional spellings ("Kim", "Lee",
+            # "Park"), which the hand list carries.
+            first = {r for n in first for r in romanise_hangul(n)}
+            last = set()
         elif locale in GREEK_LOCALES:
             first = {transliterate_greek(n) for n in first}
             last = {transliterate_greek(n) for n in last}
