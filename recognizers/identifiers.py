@@ -38,6 +38,28 @@ What is flagged, and what is deliberately left alone (one example of each):
   ("crime ref 06/123456/15", "case number 12345678", "log 1234 of 21/06/2015",
   "application no. 36244/06"). Left alone: section numbers ("6.4.10"), statute citations
   ("Section 47 of the Children Act 1989"), years, dates, page numbers, ISBNs.
+  Also, by shape alone: letter and digit groups joined by "-" or "/" ("AB-CD-22-0916",
+  "XY23-041175", "A12/34"; capitals only, three digits or more, see ``joined_code_ok``:
+  not "ICD-10", "COVID-19", "PHQ-9", "Y10-Y13", "A40/M4", "FY2023-24", "11-JUN-2023",
+  "DHR-2022") and police crime numbers "12/345678/23"; after a record system's name
+  ("Mosaic", "LCS", "WCCIS", "SWIFT", "Liquidlogic", "EMIS", "SystmOne", "Niche", "PNC",
+  "UPN", "MRN", "hospital number", "Client ID"; Welsh "cyfeirnod", "rhif achos"), any code;
+  after a licence or badge word, "ABC 4471".
+* Police operation names: "Operation Larkspur", "Op Larkspur", "OPERATION LARKSPUR" are
+  case references. Left alone: "operation" in lower case (surgery), ordinary nouns after
+  it ("Operation Theatre"), and national schemes, which identify nobody: a short list of
+  nationally used ones (Encompass, Sceptre, Hydrant, Soteria, ...) and any "Operation X"
+  followed by "scheme", "notification", "programme", "guidance" and similar words.
+* NHS_NUMBER also covers Scotland's CHI number (after "CHI") and Northern Ireland's Health
+  and Care Number (after "Health and Care Number", "H&C number", "HCN"; same mod-11
+  check, issued from 320 000 000 1 to 399 999 999 9); the explanation names the scheme.
+  Digit groups may be separated by no-break or thin spaces.
+
+``document_pass`` adds what has no words around it: a bare 5-10 digit number (or one with
+a capitals prefix, "AB1234567") in a header, footer or document property, or a bare 6-10
+digit number alone in a short table cell, is a system id. Not a phone number, helpline,
+eight-digit date, one group of a spaced number, a number after a charity, company, ISBN,
+version or page word, or a number in an Office/SharePoint internal custom property.
 """
 
 from __future__ import annotations
