@@ -253,6 +253,7 @@ Seosamh Síle Sláine Sorcha Tomás Treasa Úna
 # And: Welsh, Polish (with diacritics), Somali (Somali spelling), Eritrean and
 # Ethiopian.
 SUPPLEMENT_SURNAMES_MORE2 = _words("""
+Sheikh Shaikh
 Pugh Bevan Meredith Gwilliam Howells Probert Pryce Rhydderch Tudor Wynne Bowen Gruffudd
 Llwyd Madoc Penri Powys Roderick Trefor Vaughan Eynon Ifans Parri Pritchard
 Wójcik Woźniak Kozłowski Jankowski Mazur Kwiatkowski Krawczyk Piotrowski Grabowski
@@ -466,6 +467,29 @@ def with_folded(names: set[str]) -> set[str]:
     return names | {fold(n) for n in names if LATIN.match(fold(n))}
 
 
+# Acronyms of safeguarding reviews, meetings and agencies (kept here: cues.py has none).
+ACRONYMS = _words("""
+SAR SCR CSPR LCSPR DHR DHRs SARs MARAC MAPPA MASH CAMHS CAFCASS IDVA ISVA LADO CPP CIN
+EHCP SEN SENCO SENDCO IRO PCSO DWP HMRC NHS ICB CCG GP ASC CSC YOT YJS DSL DSP CSE CCE
+NRM FGM HBV DOLS DoLS LPA IMCA IMHA AMHP CPN CMHT CPA PLO ICPC RCPC CPC TAC TAF CAF
+""")
+
+
+def cue_words() -> set[str]:
+    """redactcheck/cues.py's kin, family, role and title words, read without importing
+    the package (this script runs in a build venv)."""
+    import importlib.util
+
+    path = HERE.parents[1] / "redactcheck" / "cues.py"
+    spec = importlib.util.spec_from_file_location("_cues", path)
+    if spec is None or spec.loader is None:
+        return set()
+    cues = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(cues)
+    return {w.casefold() for name in ("KIN_TITLES", "FAMILY_ROLES", "PROFESSIONAL_ROLES",
+                                      "TITLES") for w in getattr(cues, name, ())}
+
+
 def read_list(path: Path) -> set[str]:
     if not path.exists():
         return set()
@@ -532,6 +556,10 @@ def main() -> None:
     places |= {w for p in places if " " in p for w in p.split()}
     places |= {w.strip().casefold() for w in args.words.read_text(encoding="utf-8").split()
                if w[:1].isupper() and "'" not in w}
+    # ... and the shared kin, family, role and title words ("Gran", "Nain") and the review
+    # and agency acronyms that drafts write in capitals ("SAR"), which US lists hold as
+    # names or surnames.
+    places |= {w for w in cue_words() if " " not in w} | {a.casefold() for a in ACRONYMS}
     pending: set[str] = set()
 
     def admit(names: set[str]) -> set[str]:
