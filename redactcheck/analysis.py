@@ -6,16 +6,20 @@ spaCy once, batched with `nlp.pipe`; every recogniser then reads the same artifa
 
 from __future__ import annotations
 
+import bisect
 import importlib.util
 import logging
 import re
 from collections.abc import Iterable, Sequence
+from dataclasses import replace as dc_replace
 
 from .config import Config
+from .cues import declared_pseudonyms
 from .document import Document, Segment
 from .entities import entity_type
 from .errors import ConfigError
 from .findings import Finding, Location, make_context, merge_overlaps
+from .normalise import Normalised, normalise
 
 log = logging.getLogger(__name__)
 
@@ -234,10 +238,18 @@ class Analyzer:
         return self.analyze_segments(document.segments)
 
     def analyze_segments(self, segments: Sequence[Segment]) -> list[Finding]:
-        texts = [s.text for s in segments]
+        """Findings for the segments, located on their original characters.
+
+        Recognisers read each segment's normalised text (`redactcheck.normalise`: invisible
+        characters dropped, NFKC, look-alike letters folded); findings are then mapped back
+        so redaction lands on the real characters, and the trick is named in the finding."""
+        views = [normalise(s.text) for s in segments]
+        analysed = [s if v.text == s.text else _normalised_segment(s, v)
+                    for s, v in zip(segments, views, strict=True)]
+        texts = [s.text for s in analysed]
         findings: list[Finding] = []
         artifacts = self.nlp_engine.process_batch(texts, "en", batch_size=64)
-        pairs = zip(segments, artifacts, strict=True)
+        pairs = zip(analysed, artifacts, strict=True)
         for index, (segment, (_, nlp_artifacts)) in enumerate(pairs):
             if not segment.text.strip():
                 continue
@@ -249,9 +261,70 @@ class Analyzer:
             )
             findings.extend(to_findings(results, segment, index))
         for document_pass in self.document_passes:
-            findings.extend(document_pass(list(segments), findings, self.config))
+            findings.extend(document_pass(list(analysed), findings, self.config))
         findings = [f for f in findings if not _in_citation(texts[f.segment_index], f)]
-        return merge_overlaps(findings, texts)
+        findings = apply_pseudonyms(analysed, findings)
+        merged = merge_overlaps(findings, texts)
+        return [_to_original(f, segments[f.segment_index], views[f.segment_index])
+                for f in merged]
+
+
+def _normalised_segment(segment: Segment, view: Normalised) -> Segment:
+    """A copy of the segment holding the normalised text, its spans moved to match."""
+    def at(offset: int) -> int:
+        return bisect.bisect_left(view.starts, offset)
+
+    spans = [dc_replace(sp, start=at(sp.start), end=at(sp.end)) for sp in segment.spans]
+    return dc_replace(segment, text=view.text, spans=spans)
+
+
+def _to_original(finding: Finding, segment: Segment, view: Normalised) -> Finding:
+    """The finding on the original characters of its segment, naming any trick inside."""
+    if view.text == segment.text:
+        return finding
+    loc = finding.location
+    start, end = view.span(loc.start, loc.end)
+    char_start = segment.char_start + start if segment.char_start is not None else None
+    char_end = segment.char_start + end if segment.char_start is not None else None
+    location = dc_replace(loc, start=start, end=end, kind=segment.kind_at(start, end),
+                          char_start=char_start, char_end=char_end)
+    changes: dict = {"text": segment.text[start:end], "location": location,
+                     "context": make_context(segment.text, start, end)}
+    tricks = view.tricks_in(start, end)
+    if tricks:
+        kinds = sorted({t.describe() for t in tricks})
+        changes["explanation"] = (f"{finding.explanation}; hidden by Unicode: "
+                                  + ", ".join(kinds) + " inside")
+        changes["extra"] = {**finding.extra, "unicode_tricks": kinds}
+    return finding.with_(**changes)
+
+
+def apply_pseudonyms(segments: Sequence[Segment], findings: list[Finding]) -> list[Finding]:
+    """Names the review itself declares to be pseudonyms ("referred to in this review as
+    'Jade'", "Ron (not his real name)") are allowed throughout the document: their PERSON
+    findings are dropped and each declared name is reported once, at low severity, so a
+    person checks that it is not the real name."""
+    declared: dict[str, tuple[int, int, int]] = {}
+    for index, segment in enumerate(segments):
+        for start, end, name in declared_pseudonyms(segment.text):
+            declared.setdefault(name.casefold(), (index, start, end))
+    if not declared:
+        return findings
+    words = {w for name in declared for w in name.split()}
+
+    def is_declared(text: str) -> bool:
+        key = re.sub(r"['’]s$", "", text.strip()).casefold()
+        return key in declared or all(w in words for w in key.split())
+
+    kept = [f for f in findings if f.entity != "PERSON" or not is_declared(f.text)]
+    for index, start, end in declared.values():
+        kept.append(make_finding(
+            segments[index], index, start, end, "DECLARED_PSEUDONYM", 0.5,
+            recognizer="PseudonymDeclaration",
+            explanation="the review declares this name to be a pseudonym",
+            guidance=entity_type("DECLARED_PSEUDONYM").guidance,
+        ))
+    return kept
 
 
 # "Brandon et al, 2008", "Cleaver et al. (2011)", "Sidebotham (2016)", "Munro, 2011": authors
