@@ -101,6 +101,11 @@ ENTITY_TYPES: dict[str, EntityType] = {
                    "It is on the case's list of real identifiers.",
                    "Replace it with the review's pseudonym or a generic description.",
                    "[REDACTED]"),
+        EntityType("DECLARED_PSEUDONYM", _L, "Declared pseudonym",
+                   "The review says this name is a pseudonym; it is left alone everywhere "
+                   "else in the document.",
+                   "Check that it is not the person's real name, nor a name the family or "
+                   "the local press would recognise.", "[PSEUDONYM]"),
         # Low-severity quasi-identifiers, reported only with --quasi (the thorough profile).
         EntityType("DATE_PARTIAL", _L, "Month, year or season",
                    "A month and year or a year narrows when the events happened.",
