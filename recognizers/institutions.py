@@ -129,6 +129,30 @@ _GENERIC_EXTRA = {
 }
 
 
+# Office and team vocabulary: a unit or team named only by these (and acronyms such as "SAB",
+# "LSCB") is a part of an agency, not a named institution ("Partnership Business Unit",
+# "SAB Business Unit", "Safeguarding Team"). A named one needs a distinctive word besides them.
+_OFFICE_WORDS = {
+    "business", "partnership", "partnerships", "administration", "admin", "commissioning",
+    "quality", "performance", "policy", "strategy", "strategic", "development", "improvement",
+    "planning", "data", "intelligence", "operations", "operational", "management", "training",
+    "workforce", "review", "reviews", "liaison", "coordination", "co-ordination", "triage",
+    "hub", "front", "door", "duty", "response", "access", "advice", "information", "central",
+    "joint", "multi-agency", "multiagency", "integrated", "board", "boards", "executive",
+    "governance", "audit", "assurance", "complaints", "legal", "finance", "project",
+    "programme", "panel", "office", "secretariat", "partners", "adults", "adult", "child",
+    "children", "practice", "standards", "hr", "it", "digital", "records", "communications",
+    "engagement", "participation", "early", "help", "edge", "of", "missing", "exploitation",
+    "vulnerable", "risk", "locality", "area", "courts", "court",
+}
+_TEAM_TYPES = {"unit", "practice", "centre", "clinic", "team", "service", "hub"}
+
+
+def _acronym(word: str) -> bool:
+    core = word.rstrip("'’s")
+    return 2 <= len(core) <= 6 and core.isupper() and core.isalpha()
+
+
 def _generic_words() -> set[str]:
     words = set(_GENERIC_EXTRA)
     for line in read_word_list("generic_agencies.txt"):
@@ -176,7 +200,7 @@ class InstitutionRecognizer(EntityRecognizer):
         return out
 
 
-def _name_before(text: str, pos: int, floor: int = 0) -> int | None:
+def _name_before(text: str, pos: int, floor: int = 0, type_word: str = "") -> int | None:
     """Start of the specific proper-noun run ending just before pos (not before floor)."""
     words: list[tuple[int, str]] = []
     cursor = pos
@@ -216,6 +240,9 @@ def _name_before(text: str, pos: int, floor: int = 0) -> int | None:
                 and w.lower().rstrip("'’s") not in _GENERIC]
     if not specific:
         return None
+    if type_word.lower() in _TEAM_TYPES and all(
+            _acronym(w) or w.lower() in _OFFICE_WORDS for w in specific):
+        return None
     return words[0][0]
 
 
@@ -225,7 +252,7 @@ def find_institutions(text: str, area: set[str] = frozenset(),
     hits: list[tuple[int, int, str, str]] = []
     floor = 0  # a name never reaches back into the institution found before it
     for m in _TYPE.finditer(text):
-        start = _name_before(text, m.start(), floor)
+        start = _name_before(text, m.start(), floor, m.group("type").split()[-1])
         if start is None:
             continue
         type_text = m.group("type")
