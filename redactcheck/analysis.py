@@ -18,7 +18,7 @@ from .cues import declared_pseudonyms
 from .document import Document, Segment
 from .entities import entity_type
 from .errors import ConfigError
-from .findings import Finding, Location, make_context, merge_overlaps
+from .findings import Finding, Location, Severity, make_context, merge_overlaps
 from .normalise import Normalised, normalise
 
 log = logging.getLogger(__name__)
@@ -264,6 +264,7 @@ class Analyzer:
             findings.extend(document_pass(list(analysed), findings, self.config))
         findings = [f for f in findings if not _in_citation(texts[f.segment_index], f)]
         findings = apply_pseudonyms(analysed, findings)
+        findings = [_public_link(f) if f.entity == "URL" else f for f in findings]
         merged = merge_overlaps(findings, texts)
         return [_to_original(f, segments[f.segment_index], views[f.segment_index])
                 for f in merged]
@@ -297,6 +298,26 @@ def _to_original(finding: Finding, segment: Segment, view: Normalised) -> Findin
                                   + ", ".join(kinds) + " inside")
         changes["extra"] = {**finding.extra, "unicode_tricks": kinds}
     return finding.with_(**changes)
+
+
+# Hosts of central and devolved government, the NHS, the police, Parliament and
+# universities: a link there cites a publication, it does not point at the family. (A
+# school's own site, .sch.uk, names the school and stays high.)
+_PUBLIC_HOSTS = re.compile(
+    r"^(?:[a-z][a-z+.-]*://)?(?:[\w-]+\.)*(?:gov\.uk|gov\.wales|llyw\.cymru|gov\.scot|"
+    r"nhs\.uk|nhs\.wales|nhs\.scot|hscni\.net|police\.uk|parliament\.uk|ac\.uk|"
+    r"legislation\.gov\.uk|judiciary\.uk)(?:[:/?#]|$)",
+    re.IGNORECASE,
+)
+
+
+def _public_link(finding: Finding) -> Finding:
+    """A link to a public-sector site is reported at low severity, not high."""
+    if not _PUBLIC_HOSTS.match(finding.text.strip()):
+        return finding
+    return finding.with_(severity=Severity.LOW,
+                         explanation=f"{finding.explanation}; a public-sector site "
+                                     "(a publication or guidance, not the family)")
 
 
 def apply_pseudonyms(segments: Sequence[Segment], findings: list[Finding]) -> list[Finding]:

@@ -268,11 +268,13 @@ DECLARATION_PATTERNS = (
                r"(?:pseudonym|not\s+(?:his|her|their)\s+real\s+name)"),
     re.compile(r"\b(?:called|named)\s+" + _Q + _NAME + _Q + r"\s+(?:in|throughout)\s+"
                r"(?:this|the)\s+(?:review|report)"),
+    # The second name of a paired declaration: "... as 'Jade' and her father as 'Callum'".
+    re.compile(r"\bas\s+[\"'‘“]" + _NAME + r"[\"'’”]"),
 )
 # Words that show a declaration is about pseudonyms at all (checked in the same paragraph so
 # that "known as Kaz" in a chronology, a nickname, stays a name).
 PSEUDONYM_WORDS = re.compile(
-    r"\b(?:pseudonyms?|not\s+(?:his|her|their)\s+real\s+names?|anonymi[sz]ed|"
+    r"\b(?:pseudonyms?|real\s+names?|anonymi[sz]ed|"
     r"(?:this|the)\s+(?:review|report)|agreed\s+with\s+the\s+family|chosen\s+by|"
     r"to\s+protect|hereafter)\b",
     re.IGNORECASE,
