@@ -117,6 +117,8 @@ def check(paths, fmt, output, fail_on, fail_on_jigsaw, jigsaw_policy, show_text,
     if not inputs:
         _fail("no .docx, .docm, .txt or .md files found in " + ", ".join(map(str, paths)),
               EXIT_USAGE)
+    if output is not None and output.is_dir():
+        _fail(f"{output}: is a folder; give -o a file name", EXIT_USAGE)
     if output is not None and any(same_file(p, output) for p in inputs if p.exists()):
         _fail(f"{output}: the report would overwrite an input; choose another -o", EXIT_USAGE)
     if fmt == "docx":

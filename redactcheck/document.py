@@ -84,6 +84,8 @@ def load(path: str | Path) -> Document:
         raise InputError(f"{path}: no such file")
     if path.is_dir():
         raise InputError(f"{path}: is a folder, not a document")
+    if not path.is_file():  # a FIFO, socket or device would block or never end
+        raise InputError(f"{path}: not a regular file (a pipe, socket or device)")
     suffix = path.suffix.lower()
     if suffix in TEXT_SUFFIXES:
         return load_text(path)

@@ -1182,7 +1182,8 @@ def suggestions(details: list[Detail], areas: list[Detail], policy: str = "ico"
         if best is None:
             break
         _, ch, cur_d, cur_a, band, lam, k = best
-        families = _family_count(lam) if lam >= 1 else _round(lam)
+        families = (None if not math.isfinite(lam)
+                    else _family_count(lam) if lam >= 1 else _round(lam))
         text = (f"{_what(ch)}: after this change"
                 f"{' (with the changes above)' if step > 1 else ''} {_families(lam)}, {band}")
         plan.append({"step": step, "attribute": ch.attribute, "from": ch.from_text,
@@ -1208,6 +1209,8 @@ def _what(ch: _Change) -> str:
 
 def _families(lam: float) -> str:
     """"≈ 14 families match", "fewer than one family matches (λ ≈ 0.003)"."""
+    if not math.isfinite(lam):
+        return "no detail is left for an intruder to match"
     if lam < 1:
         return f"fewer than one family matches (λ ≈ {lam:.1g})"
     n = _family_count(lam)
@@ -1216,6 +1219,8 @@ def _families(lam: float) -> str:
 
 def _family_count(lam: float) -> int:
     """λ as a count to show: whole families, two significant figures from 100 up."""
+    if not math.isfinite(lam):
+        return 0
     return round(lam) if lam < 100 else int(float(f"{lam:.2g}"))
 
 
