@@ -87,6 +87,52 @@ _PRISON_PREFIX = re.compile(
     r"HM\s+Young\s+Offender\s+Institution)\s+"
     r"(?P<name>[A-Z][\w'’-]*(?:\s+(?:[A-Z][\w'’-]*|upon|on|le))*)"
 )
+# Welsh and Gaelic institutions put the kind first and the name after it ("Ysgol Gynradd
+# Llan...", "Meddygfa ...", "Bun-sgoil Ghàidhlig ..."); mutated forms after prepositions
+# ("i Feddygfa", "yng Nghanolfan") come from cues.welsh_mutations.
+_PREFIX_KINDS = {
+    "Ysgol": "school", "Ysgol Gynradd": "school", "Ysgol Uwchradd": "school",
+    "Ysgol Feithrin": "school", "Ysgol Gymraeg": "school", "Ysgol Arbennig": "school",
+    "Ysgol Gynradd Gymraeg": "school", "Ysgol Gyfun": "school", "Ysgol Sul": "school",
+    "Ysbyty": "health", "Ysbyty Cymuned": "health", "Ysbyty Cymunedol": "health",
+    "Meddygfa": "health", "Canolfan Iechyd": "health", "Clinig": "health",
+    "Canolfan": "other", "Canolfan Deulu": "other", "Canolfan Hamdden": "other",
+    "Canolfan Blant": "other", "Canolfan Plant": "other", "Canolfan Gymunedol": "other",
+    "Canolfan Ieuenctid": "other", "Cylch Meithrin": "school", "Cylch Chwarae": "school",
+    "Meithrinfa": "school", "Coleg": "school", "Capel": "faith", "Eglwys": "faith",
+    "Cartref Gofal": "home", "Cartref Plant": "home", "Clwb": "club", "Clwb Ieuenctid": "club",
+    "Bun-sgoil": "school", "Bun-sgoil Ghàidhlig": "school", "Sgoil": "school",
+    "Sgoil Ghàidhlig": "school", "Àrd-sgoil": "school", "Sgoil-àraich": "school",
+    "Ospadal": "health", "Ionad-slàinte": "health", "Eaglais": "faith",
+}
+
+
+def _prefix_alternatives() -> str:
+    from redactcheck.cues import welsh_mutations
+
+    forms: set[str] = set()
+    for phrase in _PREFIX_KINDS:
+        first, _, rest = phrase.partition(" ")
+        for variant in welsh_mutations(first) | {first}:
+            forms.add(f"{variant} {rest}".strip())
+    return "|".join(re.escape(f).replace(r"\ ", r"\s+")
+                    for f in sorted(forms, key=len, reverse=True))
+
+
+_UPPER = "A-ZÀ-ÖØ-ÞŴŶ"
+_LOWER = "a-zß-öø-ÿŵŷ"
+_CELTIC_WORD = (rf"[{_UPPER}][{_LOWER}'’]*(?:-[{_LOWER}]{{1,3}}-[{_UPPER}{_LOWER}][{_LOWER}'’]*"
+                rf"|-[{_UPPER}{_LOWER}][{_LOWER}'’]*)*")
+_CELTIC_LINK = r"(?:y|yr|'r|’r|ar|a|am|dan|uwch|is|na|nan|an|a'|mac|na\s+h-)"
+_PREFIXED = re.compile(
+    rf"\b(?P<kind>{_prefix_alternatives()})\s+"
+    rf"(?P<name>{_CELTIC_WORD}(?:\s+(?:{_CELTIC_LINK}\s+)?{_CELTIC_WORD}){{0,3}})"
+)
+# Words after the kind that describe it ("Ysgol Sul", a mutated qualifier) are not a name.
+_CELTIC_GENERIC = {"gynradd", "uwchradd", "feithrin", "gymraeg", "arbennig", "gyfun", "sul",
+                   "deulu", "iechyd", "hamdden", "blant", "plant", "gymunedol", "ieuenctid",
+                   "meithrin", "chwarae", "gofal", "ghàidhlig", "gàidhlig", "cymuned",
+                   "cymunedol", "the", "and", "of", "for", "is", "was", "in"}
 _WORD_BEFORE = re.compile(r"(?P<word>St\.|[\w'’&-]+)\s*$")
 
 # "and" is not a connector: "Stepping Hill Hospital and Lark Hill Primary School" is two.
@@ -126,6 +172,13 @@ _GENERIC_EXTRA = {
     "urgent", "respite", "practitioner", "headteacher", "head", "teacher", "designated",
     "lead", "nurse", "officer", "worker", "manager", "named", "doctor",
     "short", "break", "breaks", "contact", "team", "service", "services",
+    # "X Centre" needs a distinctive X: these describe a centre, they do not name it.
+    "civic", "town", "shopping", "conference", "call", "visitor", "visitors", "resource",
+    "resources", "refugee", "rape", "crisis", "assault", "job", "jobcentre", "data",
+    "training", "leisure", "arts", "heritage", "garden", "detention", "custody",
+    "treatment", "recovery", "rehabilitation", "wellbeing", "advice", "information", "welsh",
+    "national", "aid", "food", "bank", "foodbank", "supported", "housing", "nursing",
+    "group", "trussell",
 }
 
 
@@ -265,6 +318,22 @@ def find_institutions(text: str, area: set[str] = frozenset(),
         kind = _kind(type_text)
         hits.append((start, m.end(), kind, f"a named {type_text.lower()}"))
         floor = m.end()
+    for m in _PREFIXED.finditer(text):
+        words = m["name"].split()
+        while words and words[-1].lower() in _CELTIC_GENERIC:
+            words.pop()
+        while words and words[0].lower() in _CELTIC_GENERIC:
+            words.pop(0)
+        if not words or not any(w.lower() not in _GENERIC for w in words):
+            continue
+        name = " ".join(words)
+        end = m.start("name") + m["name"].find(name) + len(name)
+        if normalise(text[m.start():end]) in allow or normalise(name) in allow:
+            continue
+        first = m["kind"].split()[0]
+        kind = next((k for p, k in _PREFIX_KINDS.items() if p.split()[0][1:] in first),
+                    "other")
+        hits.append((m.start(), end, kind, f"a named {m['kind'].split()[0]} (Welsh/Gaelic)"))
     for m in _WARD_NUMBER.finditer(text):
         hits.append((m.start(), m.end(), "health", "a numbered hospital ward"))
     for m in _PRISON_PREFIX.finditer(text):
