@@ -52,6 +52,9 @@ ENTITY_ALIASES = {
 }
 
 
+CHUNK_CHARS = 100_000  # longest text given to spaCy at once
+
+
 def resolve_model(name: str | None) -> str:
     """The spaCy pipeline to load: the named one, else the best English one installed."""
     candidates = (name,) if name else DEFAULT_MODELS
@@ -244,8 +247,13 @@ class Analyzer:
         characters dropped, NFKC, look-alike letters folded); findings are then mapped back
         so redaction lands on the real characters, and the trick is named in the finding."""
         views = [normalise(s.text) for s in segments]
-        analysed = [s if v.text == s.text else _normalised_segment(s, v)
-                    for s, v in zip(segments, views, strict=True)]
+        whole = [s if v.text == s.text else _normalised_segment(s, v)
+                 for s, v in zip(segments, views, strict=True)]
+        # Very long paragraphs are analysed in pieces cut at sentence ends (spaCy refuses
+        # texts over its max_length, and its memory grows with the text).
+        pieces = [(i, off, piece) for i, seg in enumerate(whole)
+                  for off, piece in split_long(seg)]
+        analysed = [piece for _, _, piece in pieces]
         texts = [s.text for s in analysed]
         findings: list[Finding] = []
         artifacts = self.nlp_engine.process_batch(texts, "en", batch_size=64)
@@ -266,8 +274,54 @@ class Analyzer:
         findings = apply_pseudonyms(analysed, findings)
         findings = [_public_link(f) if f.entity == "URL" else f for f in findings]
         merged = merge_overlaps(findings, texts)
+        if len(pieces) != len(segments):
+            merged = [_from_piece(f, pieces[f.segment_index], whole) for f in merged]
         return [_to_original(f, segments[f.segment_index], views[f.segment_index])
                 for f in merged]
+
+
+def split_long(segment: Segment, limit: int | None = None) -> list[tuple[int, Segment]]:
+    """(offset, piece) pairs covering the segment; one pair unless it is over `limit`.
+
+    Cuts fall at a paragraph or sentence end (else whitespace) in the last tenth of each
+    piece, so an identifier is not cut in two except in text with no spaces at all.
+    """
+    limit = limit or CHUNK_CHARS
+    text = segment.text
+    if len(text) <= limit:
+        return [(0, segment)]
+    out: list[tuple[int, Segment]] = []
+    start = 0
+    while start < len(text):
+        end = min(len(text), start + limit)
+        if end < len(text):
+            floor = start + limit * 9 // 10
+            cut = max(text.rfind("\n", floor, end), text.rfind(". ", floor, end))
+            if cut < floor:
+                cut = max(text.rfind(" ", floor, end), -1)
+            end = cut + 1 if cut >= floor else end
+        spans = [dc_replace(sp, start=max(sp.start, start) - start,
+                            end=min(sp.end, end) - start)
+                 for sp in segment.spans if sp.start < end and start < sp.end]
+        char_start = segment.char_start + start if segment.char_start is not None else None
+        out.append((start, dc_replace(segment, text=text[start:end], spans=spans,
+                                      char_start=char_start)))
+        start = end
+    return out
+
+
+def _from_piece(finding: Finding, piece: tuple[int, int, Segment],
+                whole: list[Segment]) -> Finding:
+    """A finding made on a piece of a long segment, moved onto the whole segment."""
+    index, offset, _ = piece
+    if offset == 0 and len(whole[index].text) == len(piece[2].text):
+        return finding.with_(segment_index=index)
+    segment = whole[index]
+    loc = finding.location
+    start, end = loc.start + offset, loc.end + offset
+    location = dc_replace(loc, start=start, end=end)
+    return finding.with_(segment_index=index, location=location,
+                         context=make_context(segment.text, start, end))
 
 
 def _normalised_segment(segment: Segment, view: Normalised) -> Segment:

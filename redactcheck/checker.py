@@ -9,7 +9,7 @@ from pathlib import Path
 from . import policy
 from .config import Config
 from .document import SUPPORTED_SUFFIXES, load
-from .errors import InputError
+from .errors import ConfigError, InputError, internal_message
 from .result import DocumentResult
 
 
@@ -49,15 +49,30 @@ def display_path(path: Path) -> str:
 
 def check_document(path: Path, config: Config, options: CheckOptions = CheckOptions(),
                    analyzer_factory: Callable | None = None) -> DocumentResult:
-    """One document's result; an unreadable input becomes an error entry, not an exception."""
-    from .analysis import get_analyzer
+    """One document's result; an unreadable input becomes an error entry, not an exception.
 
+    An unexpected exception (a bug) becomes an error entry too, marked as internal, so one
+    bad draft never aborts a batch and never prints a traceback.
+    """
     result = DocumentResult(path=display_path(path))
     try:
-        document = load(path)
+        return _check(path, config, options, analyzer_factory, result)
     except InputError as exc:
         result.errors.append(exc.message)
-        return result
+    except ConfigError:
+        raise  # a missing model or bad option concerns every document: stop the run
+    except Exception as exc:  # MemoryError and RecursionError included
+        result.errors.append(internal_message(exc))
+        result.internal_error = True
+    result.findings, result.jigsaw, result.document = [], None, None
+    return result
+
+
+def _check(path: Path, config: Config, options: CheckOptions,
+           analyzer_factory: Callable | None, result: DocumentResult) -> DocumentResult:
+    from .analysis import get_analyzer
+
+    document = load(path)
     analyzer = (analyzer_factory or get_analyzer)(config)
     findings = policy.apply(analyzer.analyze(document), config)
     result.words = document.words

@@ -9,15 +9,28 @@ from pathlib import Path
 import click
 
 from . import __version__
-from .errors import EXIT_FINDINGS, EXIT_OK, EXIT_UNREADABLE, EXIT_USAGE, RedactcheckError
+from .errors import (
+    EXIT_FINDINGS,
+    EXIT_INTERNAL,
+    EXIT_OK,
+    EXIT_UNREADABLE,
+    EXIT_USAGE,
+    RedactcheckError,
+    internal_message,
+)
+from .textsafe import printable
 
 FORMAT_NAMES = ("terminal", "json", "sarif", "junit", "html", "docx")
 MASKED_BY_DEFAULT = ("sarif", "junit")
 SEVERITIES = click.Choice(["low", "medium", "high"], case_sensitive=False)
+FAIL_ON = click.Choice(["low", "medium", "high", "never"], case_sensitive=False)
 
 
-def _fail(message: str, code: int) -> None:
-    click.echo(f"redactcheck: {message}", err=True)
+def _fail(message: str, code: int, multiline: bool = False) -> None:
+    # Messages name files: a newline or an escape sequence in a name is shown, not obeyed.
+    lines = message.split("\n") if multiline else [message]
+    click.echo("redactcheck: " + "\n".join(printable(line, keep_tabs=True) for line in lines),
+               err=True)
     sys.exit(code)
 
 
@@ -28,9 +41,13 @@ class _Group(click.Group):
         try:
             return super().invoke(ctx)
         except RedactcheckError as exc:
-            _fail(exc.message, exc.exit_code)
+            _fail(exc.message, exc.exit_code, exc.multiline)
         except KeyboardInterrupt:
             _fail("interrupted", 130)
+        except (click.exceptions.ClickException, click.exceptions.Exit, click.exceptions.Abort):
+            raise
+        except Exception as exc:  # a bug: one line and exit 4, never a traceback
+            _fail(internal_message(exc), EXIT_INTERNAL)
 
 
 @click.group(cls=_Group, context_settings={"help_option_names": ["-h", "--help"]})
@@ -86,8 +103,9 @@ def build_config(config_path, model, allow, area, known, fail_on=None, quasi=Non
               show_default=True, help="Report format.")
 @click.option("-o", "--output", type=click.Path(path_type=Path),
               help="Write the report to this file (created owner-only) instead of stdout.")
-@click.option("--fail-on", type=SEVERITIES,
-              help="Exit 1 when a finding is at or above this severity (default: medium).")
+@click.option("--fail-on", type=FAIL_ON,
+              help="Exit 1 when a finding is at or above this severity (default: medium); "
+                   "'never': findings alone never fail the run.")
 @click.option("--fail-on-jigsaw", type=click.Choice(["high", "medium", "never"]),
               default="high", show_default=True,
               help="Exit 1 when the combination risk reaches this band.")
@@ -106,13 +124,16 @@ def check(paths, fmt, output, fail_on, fail_on_jigsaw, jigsaw_policy, show_text,
 
     Exit codes: 0 nothing at or above --fail-on; 1 findings at or above it (or a
     combination risk at --fail-on-jigsaw); 2 usage or configuration error; 3 an input
-    could not be read (the other inputs are still checked and reported).
+    could not be read (the other inputs are still checked and reported); 4 an internal
+    error (a bug; the other inputs are still checked).
     """
     from .checker import CheckOptions, collect_inputs
     from .io import same_file, write_atomic
     from .report import ReportOptions, render
 
-    config = build_config(config_path, model, allow, area, known, fail_on, quasi)
+    never = fail_on is not None and fail_on.lower() == "never"
+    config = build_config(config_path, model, allow, area, known,
+                          None if never else fail_on, quasi)
     inputs = collect_inputs(paths)
     if not inputs:
         _fail("no .docx, .docm, .txt or .md files found in " + ", ".join(map(str, paths)),
@@ -137,12 +158,12 @@ def check(paths, fmt, output, fail_on, fail_on_jigsaw, jigsaw_policy, show_text,
     report = render(fmt, result, ReportOptions(mask=mask, color=color, fail_on=config.fail_on))
     if output is not None:
         write_atomic(output, report, private=True)
-        click.echo(f"redactcheck: report written to {output}", err=True)
+        click.echo(f"redactcheck: report written to {printable(output)}", err=True)
     elif isinstance(report, bytes):
         _fail(f"--format {fmt} is binary: give -o FILE", EXIT_USAGE)
     else:
         click.echo(report, nl=False)
-    sys.exit(_exit_code(result, config.fail_on, fail_on_jigsaw))
+    sys.exit(_exit_code(result, None if never else config.fail_on, fail_on_jigsaw))
 
 
 def _in_ci() -> bool:
@@ -168,11 +189,14 @@ def _run_checks(inputs, config, options, jobs):
 
 
 def _exit_code(result, fail_on, fail_on_jigsaw: str) -> int:
+    """4 internal error, 3 an unreadable input, 1 findings (fail_on None: never), else 0."""
     from .jigsaw import exceeds
 
+    if result.internal_errors:
+        return EXIT_INTERNAL
     if result.unreadable:
         return EXIT_UNREADABLE
-    if result.findings_at_or_above(fail_on):
+    if fail_on is not None and result.findings_at_or_above(fail_on):
         return EXIT_FINDINGS
     if fail_on_jigsaw != "never" and any(
         d.jigsaw and exceeds(d.jigsaw, fail_on_jigsaw) for d in result.documents
@@ -218,7 +242,7 @@ def redact(source, output, style, min_severity, keep_comments, keep_revisions, r
         keep_revisions=keep_revisions, redact_rare=redact_rare, generalise_ages=generalise_ages,
     )
     report = redact_file(source, output, config, options, force=force, log=log_path)
-    click.echo("\n".join(report.summary_lines()))
+    click.echo("\n".join(printable(line, keep_tabs=True) for line in report.summary_lines()))
     sys.exit(EXIT_OK)
 
 

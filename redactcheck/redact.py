@@ -13,7 +13,6 @@ was re-checked. A person must still read it.
 from __future__ import annotations
 
 import calendar
-import contextlib
 import json
 import os
 import re
@@ -29,7 +28,8 @@ from .document import DOCX_SUFFIXES, TEXT_SUFFIXES, Document, load
 from .entities import entity_type
 from .errors import EXIT_FINDINGS, ConfigError, RedactcheckError
 from .findings import Finding, Severity, normalise
-from .io import same_file, write_atomic
+from .io import copy_mode, same_file, write_atomic
+from .textsafe import printable
 
 STYLES = ("tag", "pseudonym")
 AGE_BANDS = ("under 1", "1–4", "5–10", "11–15", "16–17", "adult")
@@ -54,6 +54,7 @@ class ProofFailed(RedactcheckError):
     """The copy still holds something it should not: exit 1, no file kept."""
 
     exit_code = EXIT_FINDINGS
+    multiline = True  # one line per thing that remains, each escaped when printed
 
 
 @dataclass(frozen=True)
@@ -521,7 +522,7 @@ def redact_file(source: Path, output: Path, config: Config, options: RedactOptio
         data, report.hidden = _redact_docx(document, the_plan.replace, options)
     else:
         data = _redact_text(source.read_bytes(), document, the_plan.replace)
-    _prove_and_keep(data, output, the_plan, analyzer, config, options)
+    _prove_and_keep(data, output, the_plan, analyzer, config, options, source)
     if log is not None:
         write_atomic(log, json.dumps(report.log_data(), indent=2, ensure_ascii=False) + "\n",
                      private=True)
@@ -529,30 +530,29 @@ def redact_file(source: Path, output: Path, config: Config, options: RedactOptio
 
 
 def _prove_and_keep(data: bytes, output: Path, the_plan: Plan, analyzer, config: Config,
-                    options: RedactOptions) -> None:
+                    options: RedactOptions, source: Path | None = None) -> None:
+    """Re-read and re-check the copy from a private temporary folder, then write it.
+
+    The unchecked copy never sits beside the output (a kill during the re-check would
+    leave it there); the output is written atomically with the input's privacy.
+    """
     from . import proof
 
-    folder = output.parent if str(output.parent) else Path(".")
-    # The suffix is kept so that document.load reads the temp file as what it will be.
-    fd, name = tempfile.mkstemp(prefix=f".{output.stem}.", suffix=output.suffix, dir=folder)
-    tmp = Path(name)
-    try:
+    with tempfile.TemporaryDirectory(prefix="redactcheck-") as folder:
+        # The suffix is kept so that document.load reads the temp file as what it will be.
+        tmp = Path(folder) / f"copy{output.suffix}"
+        fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
         with os.fdopen(fd, "wb") as out:
             out.write(data)
-            out.flush()
-            os.fsync(out.fileno())
         problems = proof.prove(tmp, data, the_plan.removed, analyzer, config,
                                options.min_severity, options.kept_entities,
                                the_plan.replacements)
-        if problems:
-            shown = "\n".join(f"  - {p}" for p in problems[:50])
-            more = f"\n  … and {len(problems) - 50} more" if len(problems) > 50 else ""
-            raise ProofFailed(
-                f"{output}: not written: the redacted copy still holds "
-                f"{len(problems)} thing(s) it should not:\n{shown}{more}"
-            )
-        os.chmod(tmp, 0o644)
-        os.replace(tmp, output)
-    finally:
-        with contextlib.suppress(FileNotFoundError):
-            tmp.unlink()
+    if problems:
+        shown = "\n".join(f"  - {printable(p)}" for p in problems[:50])
+        more = f"\n  … and {len(problems) - 50} more" if len(problems) > 50 else ""
+        raise ProofFailed(
+            f"{printable(output)}: not written: the redacted copy still holds "
+            f"{len(problems)} thing(s) it should not:\n{shown}{more}"
+        )
+    write_atomic(output, data, private=False,
+                 mode=copy_mode(source) if source is not None else None)

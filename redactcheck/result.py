@@ -15,6 +15,7 @@ class DocumentResult:
     words: int = 0
     findings: list[Finding] = field(default_factory=list)
     errors: list[str] = field(default_factory=list)  # a document that could not be read
+    internal_error: bool = False  # the check itself failed (a bug): exit code 4
     notes: list[str] = field(default_factory=list)
     jigsaw: dict | None = None  # document-level combination risk (jigsaw.py)
     document: Any = None  # the loaded Document (not serialised; DOCX writers need it)
@@ -52,6 +53,10 @@ class CheckResult:
     @property
     def unreadable(self) -> list[DocumentResult]:
         return [d for d in self.documents if d.errors]
+
+    @property
+    def internal_errors(self) -> list[DocumentResult]:
+        return [d for d in self.documents if d.internal_error]
 
     def to_dict(self) -> dict:
         return {

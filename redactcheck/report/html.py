@@ -22,7 +22,7 @@ from ..result import CheckResult, DocumentResult
 from . import ReportOptions
 from .common import MAIN_TEXT_KINDS, SEVERITIES, jigsaw_severity, visible_findings
 from .jigsaw_view import JigsawView, build
-from .mask import finding_context, finding_text, mask, mask_context, name_parts
+from .mask import Masker, mask, masker_for
 
 KIND_TITLES = {
     "property": "Document properties",
@@ -86,6 +86,7 @@ class Row:
     context: str
     why: str
     guidance: str
+    place: str = ""  # the location label, masked like the context when asked
 
 
 @dataclass
@@ -143,10 +144,8 @@ def render(result: CheckResult, options: ReportOptions) -> str:
 def _doc_view(index: int, doc: DocumentResult, options: ReportOptions) -> DocView:
     findings = visible_findings(doc, options.show_low)
     # Masked output hides every text found anywhere in the document wherever it appears.
-    secrets = [f.text for f in doc.findings]
-    secrets += name_parts(secrets)
-    rows = [_row(index, n, f, doc.findings, options.mask)
-            for n, f in enumerate(findings, start=1)]
+    masker = masker_for(doc, strict=True) if options.mask else None
+    rows = [_row(index, n, f, masker) for n, f in enumerate(findings, start=1)]
     main_groups: list[Group] = []
     hidden_groups: list[Group] = []
     document = doc.document
@@ -165,8 +164,8 @@ def _doc_view(index: int, doc: DocumentResult, options: ReportOptions) -> DocVie
             if group is None:
                 group = groups[key] = Group(KIND_TITLES.get(key, key))
                 (main_groups if main else hidden_groups).append(group)
-            group.segments.append(ShownSegment(seg.label, _pieces(seg.text, seg_rows, secrets,
-                                                                  options.mask)))
+            label = masker.label(seg.label) if masker else seg.label
+            group.segments.append(ShownSegment(label, _pieces(seg.text, seg_rows, masker)))
         order = {k: n for n, k in enumerate(KINDS)}
         hidden_groups.sort(key=lambda g: order.get(_kind_of(g.title), 99))
     hidden_rows = [r for r in rows if r.finding.location.kind not in MAIN_TEXT_KINDS]
@@ -185,17 +184,18 @@ def _kind_of(title: str) -> str:
     return next((k for k, t in KIND_TITLES.items() if t == title), "")
 
 
-def _row(doc_index: int, n: int, f: Finding, findings: list[Finding], masked: bool) -> Row:
+def _row(doc_index: int, n: int, f: Finding, masker: Masker | None) -> Row:
     et = entity_type(f.entity)
     return Row(
         anchor=f"f{doc_index}-{n}", finding=f, title=et.title,
-        text=finding_text(f, masked),
-        context=finding_context(f, masked, findings),
+        text=masker.text(f.text) if masker else f.text,
+        context=masker.context(f.context) if masker else f.context,
         why=et.description, guidance=f.guidance or et.guidance,
+        place=masker.label(f.location.label) if masker else f.location.label,
     )
 
 
-def _pieces(text: str, rows: list[Row], secrets: list[str], masked: bool) -> list[Piece]:
+def _pieces(text: str, rows: list[Row], masker: Masker | None) -> list[Piece]:
     """Split a segment's text into plain and highlighted pieces (overlaps: first wins)."""
     pieces: list[Piece] = []
     cursor = 0
@@ -204,13 +204,13 @@ def _pieces(text: str, rows: list[Row], secrets: list[str], masked: bool) -> lis
         if start < cursor or end > len(text) or start >= end:
             continue
         if start > cursor:
-            pieces.append(Piece(_plain(text[cursor:start], secrets, masked)))
-        pieces.append(Piece(mask(text[start:end]) if masked else text[start:end], row))
+            pieces.append(Piece(_plain(text[cursor:start], masker)))
+        pieces.append(Piece(mask(text[start:end]) if masker else text[start:end], row))
         cursor = end
     if cursor < len(text):
-        pieces.append(Piece(_plain(text[cursor:], secrets, masked)))
+        pieces.append(Piece(_plain(text[cursor:], masker)))
     return pieces
 
 
-def _plain(text: str, secrets: list[str], masked: bool) -> str:
-    return mask_context(text, secrets) if masked else text
+def _plain(text: str, masker: Masker | None) -> str:
+    return masker.context(text) if masker else text

@@ -18,7 +18,7 @@ from ..entities import entity_type
 from ..result import CheckResult, DocumentResult
 from . import ReportOptions
 from .common import jigsaw_severity, relative_posix
-from .mask import finding_text, mask, mask_context
+from .mask import Masker, mask, masker_for
 
 
 def render(result: CheckResult, options: ReportOptions) -> str:
@@ -52,13 +52,15 @@ def render(result: CheckResult, options: ReportOptions) -> str:
 def _failures(doc: DocumentResult, options: ReportOptions) -> list[tuple[str, str, str]]:
     """(message, type, body) for each finding at or above the threshold, then the jigsaw."""
     out: list[tuple[str, str, str]] = []
+    masker = masker_for(doc, strict=True) if options.mask else None
     for f in doc.findings:
         if f.severity.rank < options.fail_on.rank:
             continue
         et = entity_type(f.entity)
-        text = finding_text(f, options.mask)
+        text = masker.text(f.text) if masker else f.text
+        label = masker.label(f.location.label) if masker else f.location.label
         message = (f"{f.severity.value.upper()} {f.entity}: \"{text}\" ({et.title}) "
-                   f"in {f.location.label}")
+                   f"in {label}")
         body = f"{et.description}\nWhat to write instead: {f.guidance or et.guidance}"
         out.append((message, f.entity, body))
     severity = jigsaw_severity(doc.jigsaw)
@@ -70,7 +72,8 @@ def _failures(doc: DocumentResult, options: ReportOptions) -> list[tuple[str, st
                    f"the family ({', '.join(shown)})")
         suggestions = [str(s.get("text", "")) for s in jig.get("suggestions", [])]
         if options.mask:
-            suggestions = [mask_context(s, values) for s in suggestions]
+            jig_masker = Masker(values)
+            suggestions = [jig_masker.context(s) for s in suggestions]
         body = "\n".join([entity_type("JIGSAW_RISK").guidance, *suggestions])
         out.append((message, "JIGSAW_RISK", body))
     return out

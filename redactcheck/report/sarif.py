@@ -23,7 +23,7 @@ from ..findings import Finding, Severity
 from ..result import CheckResult, DocumentResult
 from . import ReportOptions
 from .common import document_uri, jigsaw_severity, visible_findings
-from .mask import finding_context, finding_text, mask, mask_context
+from .mask import Masker, mask, masker_for
 
 SCHEMA_URI = "https://json.schemastore.org/sarif-2.1.0.json"
 INFORMATION_URI = "https://github.com/redactcheck/redactcheck"
@@ -54,8 +54,11 @@ def build(result: CheckResult, options: ReportOptions) -> dict[str, Any]:
             })
         lines = _line_index(doc)
         findings = visible_findings(doc, options.show_low)
+        # Every text found anywhere in the document is masked inside each snippet: a
+        # neighbouring name found in another paragraph must not show through either.
+        masker = masker_for(doc, strict=True) if options.mask else None
         for f in findings:
-            results.append(_result(f, doc, uri, lines, findings, index, options.mask))
+            results.append(_result(f, uri, lines, index, masker))
         jig = _jigsaw_result(doc, uri, index, options.mask)
         if jig is not None:
             results.append(jig)
@@ -141,16 +144,16 @@ def _region(f: Finding, lines: list[int] | None, masked: bool) -> dict[str, Any]
     return region
 
 
-def _result(f: Finding, doc: DocumentResult, uri: str, lines: list[int] | None,
-            findings: list[Finding], index: dict[str, int], masked: bool) -> dict[str, Any]:
+def _result(f: Finding, uri: str, lines: list[int] | None, index: dict[str, int],
+            masker: Masker | None) -> dict[str, Any]:
     et = entity_type(f.entity)
     loc = f.location
-    text = finding_text(f, masked)
-    # Every text found anywhere in the document is masked inside the snippet: a
-    # neighbouring name found in another paragraph must not show through either.
-    context = finding_context(f, masked, doc.findings)
-    message = f"{et.title} \"{text}\" in {loc.label}. {f.guidance or et.guidance}"
-    logical_name = loc.label if loc.part == "text" else f"{loc.part}/{loc.label}"
+    masked = masker is not None
+    text = masker.text(f.text) if masker else f.text
+    context = masker.context(f.context) if masker else f.context
+    label = masker.label(loc.label) if masker else loc.label
+    message = f"{et.title} \"{text}\" in {label}. {f.guidance or et.guidance}"
+    logical_name = label if loc.part == "text" else f"{loc.part}/{label}"
     return {
         "ruleId": f.entity,
         "ruleIndex": index[f.entity],
@@ -162,7 +165,7 @@ def _result(f: Finding, doc: DocumentResult, uri: str, lines: list[int] | None,
                 "region": _region(f, lines, masked),
             },
             "logicalLocations": [{
-                "name": loc.label,
+                "name": label,
                 "fullyQualifiedName": logical_name,
                 "kind": "element",
             }],
@@ -171,7 +174,7 @@ def _result(f: Finding, doc: DocumentResult, uri: str, lines: list[int] | None,
         "properties": {
             "severity": f.severity.value,
             "score": round(f.score, 2),
-            "place": loc.label,
+            "place": label,
             "part": loc.part,
             "kind": loc.kind,
             "context": context,
@@ -194,7 +197,8 @@ def _jigsaw_result(doc: DocumentResult, uri: str, index: dict[str, int],
     suggestions = [str(s.get("text", "")) for s in jig.get("suggestions", []) if s.get("text")]
     if masked:
         values = [str(qi.get("value", "")) for qi in jig.get("quasi_identifiers", [])]
-        suggestions = [mask_context(s, values) for s in suggestions]
+        jig_masker = Masker(values)
+        suggestions = [jig_masker.context(s) for s in suggestions]
     message = f"Combination of details identifies the family: risk {jig.get('band')}"
     if details:
         message += " (" + "; ".join(details) + ")"

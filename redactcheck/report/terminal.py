@@ -10,6 +10,7 @@ from rich.text import Text
 
 from ..findings import KINDS, Finding, Severity
 from ..result import CheckResult, DocumentResult
+from ..textsafe import printable as safe
 from . import ReportOptions, masker_for
 from .jigsaw_view import build
 
@@ -30,15 +31,15 @@ def render(result: CheckResult, options: ReportOptions) -> str:
 
 
 def _render_document(console: Console, doc: DocumentResult, options: ReportOptions) -> None:
-    console.print(Text(doc.path, style="bold underline"))
+    console.print(Text(safe(doc.path), style="bold underline"))
     for error in doc.errors:
-        console.print(Text(f"  error: {error}", style="bold red"))
+        console.print(Text(f"  error: {safe(error)}", style="bold red"))
     for note in doc.notes:
-        console.print(Text(f"  note: {note}", style="dim"))
+        console.print(Text(f"  note: {safe(note)}", style="dim"))
     shown = [f for f in doc.findings if options.show_low or f.severity is not Severity.LOW]
     if not shown and not doc.errors:
         console.print(Text("  nothing found", style="green"))
-    mask = masker_for(doc) if options.mask else None
+    mask = masker_for(doc, strict=True) if options.mask else None
 
     def place(f: Finding) -> tuple:
         kind = KINDS.index(f.location.kind) if f.location.kind in KINDS else len(KINDS)
@@ -46,10 +47,11 @@ def _render_document(console: Console, doc: DocumentResult, options: ReportOptio
 
     for key, group in groupby(sorted(shown, key=lambda f: (place(f), f.location.start)),
                               key=place):
-        console.print(Text(f"  {key[3]}  [{key[1]}]", style="bold"))
+        label = mask.label(key[3]) if mask else key[3]
+        console.print(Text(f"  {safe(label)}  [{safe(key[1])}]", style="bold"))
         for f in group:
             console.print(_finding_line(f, mask, options.color))
-            console.print(Text(f"        → {f.guidance}", style="dim"))
+            console.print(Text(f"        → {safe(f.guidance)}", style="dim"))
     if doc.jigsaw and doc.jigsaw.get("band") not in (None, "NONE"):
         for line in _jigsaw_block(doc.jigsaw, doc, options.mask):
             console.print(line)
@@ -57,8 +59,8 @@ def _render_document(console: Console, doc: DocumentResult, options: ReportOptio
 
 
 def _finding_line(f: Finding, mask, color: bool) -> Text:
-    text = mask.text(f.text) if mask else f.text
-    context = mask.context(f.context) if mask else f.context
+    text = safe(mask.text(f.text) if mask else f.text)
+    context = safe(mask.context(f.context) if mask else f.context)
     # Without colour the match is bracketed so it can still be seen in its context.
     shown = text if color else f"[{text}]"
     line = Text("    ")
@@ -79,14 +81,14 @@ def _jigsaw_block(jigsaw: dict, doc: DocumentResult, masked: bool) -> list[Text]
     view = build(jigsaw, [f.text for f in doc.findings], masked, max_combinations=TERMINAL_COMBOS)
     style = BAND_STYLE.get(view.band, "cyan")
     lines = [Text(f"  Combination (jigsaw) risk: {view.band}", style=style),
-             Text(f"    {view.sentence}")]
+             Text(f"    {safe(view.sentence)}")]
     if view.combinations:
         total = len(view.combinations) + view.more_combinations
         lines.append(Text(f"    Smallest risky combinations ({len(view.combinations)} of "
                           f"{total}):", style="bold"))
         for c in view.combinations:
             line = Text("      • ")
-            line.append(" + ".join(f"{a}: {v}" for a, v in c.details))
+            line.append(safe(" + ".join(f"{a}: {v}" for a, v in c.details)))
             line.append(f" — ≈ families: {c.families}; a guess is right: {c.chance}; "
                         f"{c.bits} bits", style="dim")
             lines.append(line)
@@ -95,7 +97,7 @@ def _jigsaw_block(jigsaw: dict, doc: DocumentResult, masked: bool) -> list[Text]
                           style="bold"))
         for sug in view.suggestions:
             where = f" ({'; '.join(sug.where)})" if sug.where else ""
-            line = Text(f"      {sug.step}. {sug.change}{where} → ")
+            line = Text(safe(f"      {sug.step}. {sug.change}{where} → "))
             line.append(sug.after, style=BAND_STYLE.get(sug.after_band, "cyan"))
             lines.append(line)
     lines.append(Text(f"    {view.limits_line}", style="dim"))
