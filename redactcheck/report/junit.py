@@ -12,6 +12,8 @@ number of test cases, `failures`/`errors` the number of test cases that failed/e
 
 from __future__ import annotations
 
+import re
+
 from lxml import etree
 
 from ..entities import entity_type
@@ -27,16 +29,17 @@ def render(result: CheckResult, options: ReportOptions) -> str:
     failed = errored = 0
     for doc in result.documents:
         case = etree.SubElement(suite, "testcase", classname="redactcheck",
-                                name=relative_posix(doc.path), time="0")
+                                name=_xml(relative_posix(doc.path)), time="0")
         if doc.errors:
             errored += 1
-            error = etree.SubElement(case, "error", message=doc.errors[0], type="unreadable")
-            error.text = "\n".join(doc.errors)
+            error = etree.SubElement(case, "error", message=_xml(doc.errors[0]),
+                                     type="unreadable")
+            error.text = _xml("\n".join(doc.errors))
             continue
         failures = _failures(doc, options)
         for message, kind, body in failures:
-            failure = etree.SubElement(case, "failure", message=message, type=kind)
-            failure.text = body
+            failure = etree.SubElement(case, "failure", message=_xml(message), type=kind)
+            failure.text = _xml(body)
         if failures:
             failed += 1
     counts = {"tests": str(len(result.documents)), "failures": str(failed),
@@ -47,6 +50,16 @@ def render(result: CheckResult, options: ReportOptions) -> str:
     # str, not bytes, so the report can also go to stdout in a CI step.
     body = etree.tostring(root, encoding="unicode", pretty_print=True)
     return '<?xml version="1.0" encoding="UTF-8"?>\n' + body
+
+
+# Characters XML 1.0 cannot hold at all (C0 controls but tab/newline/CR, surrogates,
+# U+FFFE/U+FFFF): shown escaped, as on a terminal, so a file name cannot break the report.
+_NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
+
+
+def _xml(text: str) -> str:
+    return _NOT_XML.sub(lambda m: f"\\x{ord(m.group(0)):02x}" if ord(m.group(0)) < 0x100
+                        else f"\\u{ord(m.group(0)):04x}", text)
 
 
 def _failures(doc: DocumentResult, options: ReportOptions) -> list[tuple[str, str, str]]:
