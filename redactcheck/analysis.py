@@ -52,7 +52,8 @@ ENTITY_ALIASES = {
 }
 
 
-CHUNK_CHARS = 100_000  # longest text given to spaCy at once
+CHUNK_CHARS = 20_000  # longest text given to spaCy at once
+BATCH_CHARS = 40_000  # most characters given to spaCy in one batch
 
 
 def resolve_model(name: str | None) -> str:
@@ -256,7 +257,8 @@ class Analyzer:
         analysed = [piece for _, _, piece in pieces]
         texts = [s.text for s in analysed]
         findings: list[Finding] = []
-        artifacts = self.nlp_engine.process_batch(texts, "en", batch_size=64)
+        artifacts = (a for group in _batches(texts)
+                     for a in self.nlp_engine.process_batch(group, "en", batch_size=64))
         pairs = zip(analysed, artifacts, strict=True)
         for index, (segment, (_, nlp_artifacts)) in enumerate(pairs):
             if not segment.text.strip():
@@ -278,6 +280,22 @@ class Analyzer:
             merged = [_from_piece(f, pieces[f.segment_index], whole) for f in merged]
         return [_to_original(f, segments[f.segment_index], views[f.segment_index])
                 for f in merged]
+
+
+def _batches(texts: list[str], max_chars: int | None = None) -> Iterable[list[str]]:
+    """The texts in order, in groups of at most `max_chars` characters (or one text):
+    spaCy's memory grows with the tokens of a batch, not with the number of texts."""
+    limit = max_chars or BATCH_CHARS
+    group: list[str] = []
+    size = 0
+    for text in texts:
+        if group and size + len(text) > limit:
+            yield group
+            group, size = [], 0
+        group.append(text)
+        size += len(text)
+    if group:
+        yield group
 
 
 def split_long(segment: Segment, limit: int | None = None) -> list[tuple[int, Segment]]:
