@@ -54,6 +54,7 @@ from functools import cache
 from presidio_analyzer import AnalysisExplanation, EntityRecognizer, RecognizerResult
 
 from redactcheck.config import Config
+from redactcheck.cues import CITATION_BEFORE, MONTH_RE, MONTH_WORDS
 from redactcheck.document import Segment
 from redactcheck.findings import Finding, Severity, normalise
 
@@ -78,8 +79,7 @@ GUIDANCE = {
 
 # ------------------------------------------------------------------------------- dates
 
-_MONTH = (r"(?:January|February|March|April|May|June|July|August|September|October|November|"
-          r"December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\.?")
+_MONTH = MONTH_RE  # English names and abbreviations, Welsh names with their mutations
 _SEASON = r"(?:[Ss]pring|[Ss]ummer|[Aa]utumn|[Ww]inter|[Ee]aster|Christmas)"
 _YEAR = r"(?:19|20)\d\d"
 _PART = r"(?:(?:early|mid|late|the\s+end\s+of|the\s+beginning\s+of|the\s+start\s+of)[\s-]+)"
@@ -96,13 +96,14 @@ _QUASI_DATE = re.compile(
     # a duration: three months, 14 years, two and a half years
     rf"|(?<![\w.-]){_NUMWORD}(?:\s+and\s+a\s+half)?[\s-]+{_UNIT}\b(?![\s-]+old)",
 )
-# Years that belong to a statute, guidance or research citation, not to the family's story.
+# Years that belong to a statute, guidance or research citation, not to the family's story:
+# cues.CITATION_BEFORE, and here also a capitalised word right before the year ("Munro
+# 2011"), a number sign or a section sign.
 _CITATION_BEFORE = re.compile(
     r"(?:\b(?:Act|Acts|Regulations?|Order|Rules|Guidance|Together|Code|Bill|Measure|"
     r"Convention|Directive|Standards|Framework|Protocol)|\bet\s+al\.?|[A-Z][a-z]+\s*\(?|"
     r"\b(?:no|No|nos)\.?|§)[\s,]*\(?$"
 )
-_CITATION_CAPITAL_NAME = re.compile(r"[A-Z][a-z]+(?:\s+and\s+[A-Z][a-z]+)?\s*,?\s*\(?$")
 # Four-digit numbers that count or label something: "2015 children", "Room 2015".
 _COUNT_AFTER = re.compile(r"^\s*(?:[a-z]+s\b|(?:children|people|men|women|per)\b|%)")
 _LABEL_BEFORE = re.compile(
@@ -115,7 +116,8 @@ def year_owned(text: str, start: int, end: int) -> bool:
     """True when a bare year belongs to a statute, citation, label or count, not to events:
     "Children Act 1989", "Brandon et al, 2008", "Room 2015", "2015 children"."""
     before = text[max(0, start - 40):start]
-    if _CITATION_BEFORE.search(before) and not _YEAR_PREPOSITION.search(before):
+    if ((CITATION_BEFORE.search(before) or _CITATION_BEFORE.search(before))
+            and not _YEAR_PREPOSITION.search(before)):
         return True
     return bool(_LABEL_BEFORE.search(before) or _COUNT_AFTER.match(text[end:end + 12]))
 
@@ -313,6 +315,10 @@ def _strip_the(start: int, end: int, text: str) -> tuple[int, int]:
     return (start + m.end(), end) if m and start + m.end() < end else (start, end)
 
 
+_TRAILING_YEAR = re.compile(r"(?<!\d)(?:19|20)\d\d$")
+_SECTION_NUMBER = re.compile(r"\d{1,3}(?:\.\d{1,3}){1,4}")
+
+
 class SpacyQuasiRecognizer(EntityRecognizer):
     """spaCy entities not covered by the default recognisers, mapped to quasi entity ids."""
 
@@ -347,6 +353,13 @@ class SpacyQuasiRecognizer(EntityRecognizer):
             if entity == DEMOGRAPHIC and _STATE_AFTER.match(text[end:end + 30]):
                 continue
             if entity == DATE and _VAGUE_DATE.match(span):
+                continue
+            # A year that belongs to a statute, guidance or citation ("Working Together
+            # 2018", "Brandon et al, 2008"), or a section number, is not the family's.
+            if entity in (DATE, ORG, QUANTITY) and _TRAILING_YEAR.search(span) and year_owned(
+                    text, end - 4, end):
+                continue
+            if _SECTION_NUMBER.fullmatch(span):
                 continue
             out.append(_result(self, entity, start, end,
                                f"spaCy tagged it {ent.label_} (a quasi-identifier)"))
@@ -683,8 +696,7 @@ def _place_name_ok(name: str) -> bool:
                 or _PSEUDONYM.match(name) or re.fullmatch(r"[A-Z]", name.split()[-1]))
 
 
-_MONTH_NAMES = frozenset({"january", "february", "march", "april", "may", "june", "july",
-                          "august", "september", "october", "november", "december"})
+_MONTH_NAMES = MONTH_WORDS
 
 
 # ------------------------------------------------------------------------ document pass

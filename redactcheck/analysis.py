@@ -14,7 +14,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import replace as dc_replace
 
 from .config import Config
-from .cues import declared_pseudonyms
+from .cues import declared_pseudonyms, in_citation
 from .document import Document, Segment
 from .entities import entity_type
 from .errors import ConfigError
@@ -420,25 +420,16 @@ def apply_pseudonyms(segments: Sequence[Segment], findings: list[Finding]) -> li
     return kept
 
 
-# "Brandon et al, 2008", "Cleaver et al. (2011)", "Sidebotham (2016)", "Munro, 2011": authors
-# cited in research references are not the family, whichever recogniser (a name list,
-# spaCy's GPE tag) picked them up.
-_ET_AL = re.compile(r"\s*(?:et\.?\s+al\b|and colleagues\b)")
-_ET_AL_INSIDE = re.compile(r"\bet\.?\s+al\b")
-_BRACKETED_YEAR = re.compile(r"\s*\((?:19|20)\d\d[a-z]?\)")
-# "learning from Munro, 2011": a name then a comma and a year (not a date such as 2011-12).
-_COMMA_YEAR = re.compile(r",\s*(?:19|20)\d\d[a-z]?\b(?![-/.]\d)")
+# Authors cited in research references are not the family, whichever recogniser (a name
+# list, spaCy's GPE tag) picked them up: cues.in_citation decides.
 _CITABLE = frozenset({"PERSON", "LOCATION", "LOCATION_SMALL", "ORGANISATION"})
 
 
 def _in_citation(text: str, finding: Finding) -> bool:
     if finding.entity not in _CITABLE:
         return False
-    after = text[finding.location.end: finding.location.end + 16]
-    return bool(_ET_AL.match(after) or _ET_AL_INSIDE.search(finding.text)
-                or _COMMA_YEAR.match(after)) or (
-        finding.entity == "PERSON" and _BRACKETED_YEAR.match(after) is not None
-    )
+    return in_citation(text, finding.location.start, finding.location.end,
+                       person=finding.entity == "PERSON")
 
 
 def to_findings(results: Iterable, segment: Segment, index: int) -> list[Finding]:

@@ -37,6 +37,7 @@ from typing import Any
 
 import yaml
 
+from . import cues
 from .findings import Finding
 
 BAND_RANK = {"NONE": 0, "LOW": 1, "MEDIUM": 2, "HIGH": 3}
@@ -177,9 +178,9 @@ class TimeValue:
 
     def display(self) -> str:
         if self.precision == "day":
-            return f"{self.day} {_MONTH_NAMES[self.month - 1]} {self.year}"
+            return f"{self.day} {cues.MONTHS_EN[self.month - 1]} {self.year}"
         if self.precision == "month":
-            return f"{_MONTH_NAMES[self.month - 1]} {self.year}"
+            return f"{cues.MONTHS_EN[self.month - 1]} {self.year}"
         if self.precision == "season":
             return f"{self.season} {self.year}"
         return str(self.year)
@@ -187,7 +188,7 @@ class TimeValue:
     def coarser(self) -> str:
         """The next rung of the time ladder as text: day → month → year → "the mid-2010s"."""
         if self.precision == "day":
-            return f"{_MONTH_NAMES[self.month - 1]} {self.year}"
+            return f"{cues.MONTHS_EN[self.month - 1]} {self.year}"
         if self.precision in ("month", "season"):
             return str(self.year)
         decade = self.year - self.year % 10
@@ -237,12 +238,9 @@ class Detail:
 
 # ---- text patterns -------------------------------------------------------------------
 
-_MONTH_NAMES = ["January", "February", "March", "April", "May", "June", "July", "August",
-                "September", "October", "November", "December"]
-_MONTHS = {m.casefold(): i + 1 for i, m in enumerate(_MONTH_NAMES)}
-_MONTHS.update({m[:3].casefold(): i + 1 for i, m in enumerate(_MONTH_NAMES)})
-_MONTHS["sept"] = 9
-_MONTH_RE = r"(?:" + "|".join(sorted((re.escape(m) for m in _MONTHS), key=len,
+# Month words in every form cues.py knows (English, abbreviations, Welsh with mutations,
+# Gaelic), matched case-insensitively.
+_MONTH_RE = r"(?:" + "|".join(sorted((re.escape(m) for m in cues.month_numbers()), key=len,
                                      reverse=True)) + r")\.?"
 _DAY_NUM = re.compile(r"(?<![\d.])(\d{1,2})[./-](\d{1,2})[./-](\d{4}|\d{2})(?![\d.]\d)")
 _DAY_LONG = re.compile(
@@ -254,6 +252,7 @@ _ANY_DIGIT = re.compile(r"\d")
 _YEAR = re.compile(r"(?<![\w./-])(19[5-9]\d|20[0-4]\d)(?![\w/-]|\.\d)")
 # A year or date right after these is a citation, not an event ("Working Together 2015",
 # "Children Act 1989", "Brandon et al., 2008", "(Ofsted, 2014)").
+# (cues.CITATION_BEFORE, plus bodies often cited by name and a bare opening bracket.)
 _CITATION_BEFORE = re.compile(
     r"(?:Working Together(?: to Safeguard Children)?|Act|Regulations|Guidance|et al\.?,?|"
     r"Ofsted,?|NICE,?|HM Gov(?:ernment|t)?\.?,?|[A-Z][a-z]+,|\()\s*$")
@@ -630,7 +629,8 @@ def _scan_times(col: _Collected, index: int, text: str, label: str) -> None:
 
     def add(m: re.Match, time: TimeValue) -> None:
         used.append((m.start(), m.end()))
-        if _CITATION_BEFORE.search(text[max(0, m.start() - 40):m.start()]):
+        before = text[max(0, m.start() - 40):m.start()]
+        if cues.CITATION_BEFORE.search(before) or _CITATION_BEFORE.search(before):
             return
         lo, hi = _sentence_bounds(text, m.start())
         sentence = text[lo:hi]
@@ -653,14 +653,13 @@ def _scan_times(col: _Collected, index: int, text: str, label: str) -> None:
     for pattern, order in ((_DAY_LONG, (1, 2, 3)), (_DAY_US, (2, 1, 3))):
         for m in pattern.finditer(text):
             if free(m):
-                day, month = int(m.group(order[0])), _MONTHS[m.group(order[1]).rstrip(".")
-                                                             .casefold()]
+                day = int(m.group(order[0]))
+                month = cues.month_number(m.group(order[1])) or 0
                 if 1 <= day <= 31:
                     add(m, TimeValue("day", int(m.group(order[2])), month, day))
     for m in _MONTH_YEAR.finditer(text):
         if free(m):
-            add(m, TimeValue("month", int(m.group(2)),
-                             _MONTHS[m.group(1).rstrip(".").casefold()]))
+            add(m, TimeValue("month", int(m.group(2)), cues.month_number(m.group(1)) or 0))
     for m in _SEASON.finditer(text):
         if free(m):
             add(m, TimeValue("season", int(m.group(2)), season=m.group(1).lower()))

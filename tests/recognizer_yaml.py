@@ -22,7 +22,8 @@ def load_cases(name: str) -> list[dict]:
 
 def case_config(case: dict) -> Config:
     data = case.get("config") or {}
-    return Config(allow=tuple(data.get("allow") or ()), area=tuple(data.get("area") or ()))
+    return Config(allow=tuple(data.get("allow") or ()), area=tuple(data.get("area") or ()),
+                  quasi=bool(data.get("quasi", False)))
 
 
 def check_case(module, case: dict, artifacts) -> list[str]:

@@ -1,6 +1,6 @@
 """The recognisers' YAML cases (fixtures/cases/*.yaml), run end to end through one engine.
 
-Each case: `text`, optional `config` ({allow, area, known}), `match` (entity + exact text
+Each case: `text`, optional `config` ({allow, area, known, quasi}), `match` (entity + exact text
 that must be reported) and `no_match` (text no finding may cover, optionally for one entity).
 """
 
@@ -34,6 +34,7 @@ def _config(path: Path, data: dict | None) -> Config:
         allow=tuple(data.get("allow") or ()),
         area=tuple(data.get("area") or ()),
         known=(path.parent / known) if known else None,
+        quasi=bool(data.get("quasi", False)),
     )
 
 
