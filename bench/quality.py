@@ -10,6 +10,13 @@
 2. TAB (Text Anonymization Benchmark, ECHR judgments): every finding becomes a masked span,
    scored by ../shared/tools/tab_eval.py (entity recall on direct/quasi identifiers, token
    precision, recall per type).
+3. The development set (../shared/devset, drafts written independently of this project):
+   `check` at medium+, scored by ../shared/tools/score_drafts.py (recall by category and
+   place, look-alikes flagged, findings per 1,000 words on the clean drafts); then every
+   unredacted draft is redacted (`--redact-rare --generalise-ages`) and the copies are
+   leak-checked by the same scorer. Its strings never go into code, lists or tests.
+4. The seed (../shared/seed, a real published review): the people named, exact dates, rare
+   details, and the number of other distinct medium+ findings.
 """
 
 from __future__ import annotations
@@ -98,6 +105,80 @@ def tab_predictions(tab_path: Path, config: Config, limit: int | None) -> Path:
     return out
 
 
+def _cli(*args: str) -> subprocess.CompletedProcess:
+    return subprocess.run([sys.executable, "-m", "redactcheck.cli", *args], cwd=ROOT,
+                          capture_output=True, text=True)
+
+
+def score_devset(devset: Path, tools: Path, model: str | None, leak: bool) -> dict:
+    """Check the devset drafts, score them, optionally redact and leak-check the copies."""
+    work = Path(tempfile.mkdtemp(prefix="devset-"))
+    model_args = ["--model", model] if model else []
+    raw = work / "raw.json"
+    _cli("check", str(devset / "drafts"), "--format", "json", "-o", str(raw), *model_args)
+    reports = work / "reports"
+    subprocess.run([sys.executable, str(tools / "split_reports.py"), str(raw), str(reports),
+                    "--min-severity", "medium"], check=True, capture_output=True)
+    scores = work / "scores.json"
+    subprocess.run([sys.executable, str(tools / "score_drafts.py"), str(reports),
+                    "--gold", str(devset / "gold.json"), "--drafts", str(devset / "drafts"),
+                    "--json", str(scores)], check=True, capture_output=True)
+    out: dict = {"scores": json.loads(scores.read_text())}
+    if leak:
+        redacted = work / "redacted"
+        redacted.mkdir()
+        refused = []
+        for draft in sorted((devset / "drafts").glob("dev_unredacted_*.docx")):
+            done = _cli("redact", str(draft), "-o", str(redacted / draft.name),
+                        "--redact-rare", "--generalise-ages", *model_args)
+            if done.returncode != 0:
+                refused.append(f"{draft.name}: exit {done.returncode}")
+        check = subprocess.run([sys.executable, str(tools / "score_drafts.py"),
+                                "--leak", str(redacted), "--gold", str(devset / "gold.json")],
+                               capture_output=True, text=True)
+        last = [line for line in check.stdout.splitlines() if line.startswith("leaks:")]
+        out["leak"] = {"summary": last[-1] if last else check.stdout[-300:],
+                       "refused": refused}
+    return out
+
+
+def print_devset(result: dict) -> None:
+    sc = result["scores"]
+    print(f"\nDevset: recall at medium+ {sc['recall']:.3f} ({sc['found']}/{sc['total']}); "
+          f"targets: >= 0.99 overall and in every place")
+    for title, key in (("category", "by_category"), ("place", "by_where")):
+        cells = []
+        for name, row in sorted(sc[key].items()):
+            cells.append(f"{name} {row['found']}/{row['total']}")
+        print(f"  by {title}: " + ", ".join(cells))
+    print(f"  look-alikes flagged: {sc['benign_flagged']}/{sc['benign_total']} "
+          f"({sc['benign_flagged'] / max(1, sc['benign_total']):.1%}; target <= 2%)")
+    for name, row in sorted(sc["clean"].items()):
+        print(f"  clean draft {name}: {row['per_1000_words']:.2f} medium+ per 1,000 words "
+              f"{row['by_entity']} (target <= 1)")
+    if "leak" in result:
+        print(f"  redacted copies: {result['leak']['summary']}; refused: "
+              f"{result['leak']['refused'] or 'none'}")
+
+
+def seed_summary(seed: Path, config: Config) -> dict:
+    """People, exact dates and rare details found in the published review, and the rest."""
+    analyzer = get_analyzer(config)
+    out = {}
+    for path in sorted(seed.glob("*.txt")):
+        findings = policy.apply(analyzer.analyze(load(path)), config)
+        medium = [f for f in findings if f.severity.rank >= Severity.MEDIUM.rank]
+        distinct = Counter((f.entity, f.text.casefold()) for f in medium)
+        people = sorted({t for e, t in distinct if e == "PERSON"})
+        dates = sorted({t for e, t in distinct if e == "DATE_EXACT"})
+        rare = sorted({t for e, t in distinct if e == "RARE_DETAIL"})
+        others = sorted(f"{e}: {t}" for e, t in distinct
+                        if e not in ("PERSON", "DATE_EXACT", "RARE_DETAIL"))
+        out[path.name] = {"people": people, "exact_dates": dates, "rare_details": rare,
+                          "other_distinct": others, "medium_findings": len(medium)}
+    return out
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--model")
@@ -109,6 +190,11 @@ def main() -> None:
     parser.add_argument("--no-tab", action="store_true")
     parser.add_argument("--tab-profile", choices=["default", "quasi", "both"], default="both",
                         help="score TAB with the default profile, --quasi, or both")
+    parser.add_argument("--devset", type=Path, default=ROOT.parent / "shared" / "devset")
+    parser.add_argument("--no-devset", action="store_true")
+    parser.add_argument("--no-leak", action="store_true",
+                        help="skip redacting the devset drafts and leak-checking the copies")
+    parser.add_argument("--seed", type=Path, default=ROOT.parent / "shared" / "seed")
     parser.add_argument("--json-out", type=Path)
     args = parser.parse_args()
     config = Config(model=args.model)
@@ -134,6 +220,17 @@ def main() -> None:
             print(f"    {line}")
     for miss in fx["misses"]:
         print(f"  missed: {miss}")
+
+    if not args.no_devset and (args.devset / "gold.json").exists():
+        report["devset"] = score_devset(args.devset, args.tab_eval.parent, args.model,
+                                        leak=not args.no_leak)
+        print_devset(report["devset"])
+    if args.seed.is_dir():
+        report["seed"] = seed_summary(args.seed, config)
+        for name, row in report["seed"].items():
+            print(f"\nSeed {name}: {row['medium_findings']} medium+ findings")
+            for key in ("people", "exact_dates", "rare_details", "other_distinct"):
+                print(f"  {key}: {row[key]}")
 
     profiles = {"default": [False], "quasi": [True], "both": [False, True]}[args.tab_profile]
     for quasi in profiles if not args.no_tab and args.tab.exists() else []:
