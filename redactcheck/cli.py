@@ -117,9 +117,12 @@ def build_config(config_path, model, allow, area, known, fail_on=None, quasi=Non
 @click.option("--no-color", is_flag=True, help="Plain terminal output.")
 @click.option("--jobs", "-j", type=click.IntRange(1, 64), default=1, show_default=True,
               help="Check this many documents in parallel (each worker loads the model once).")
+@click.option("--baseline", "baseline_path", type=click.Path(path_type=Path),
+              help="A baseline or decisions file: accepted findings are marked and do not "
+                   "fail the run (see `redactcheck baseline`).")
 @config_options
 def check(paths, fmt, output, fail_on, fail_on_jigsaw, jigsaw_policy, show_text, no_color,
-          jobs, config_path, model, allow, area, known, quasi):
+          jobs, baseline_path, config_path, model, allow, area, known, quasi):
     """Check drafts (.docx, .docm, .txt, .md, or folders of them) and report findings.
 
     Exit codes: 0 nothing at or above --fail-on; 1 findings at or above it (or a
@@ -148,8 +151,14 @@ def check(paths, fmt, output, fail_on, fail_on_jigsaw, jigsaw_policy, show_text,
         if len(inputs) != 1:
             _fail("--format docx annotates one document at a time", EXIT_USAGE)
 
+    decisions = _baseline(baseline_path)
     options = CheckOptions(jigsaw_policy=jigsaw_policy, keep_document=fmt in ("docx", "html"))
     result = _run_checks(inputs, config, options, jobs)
+    if decisions is not None:
+        from .baseline import mark
+
+        for doc in result.documents:
+            doc.findings = mark(doc.findings, decisions)
 
     mask = show_text is False or (
         show_text is None and (fmt in MASKED_BY_DEFAULT or (fmt == "terminal" and _in_ci()))
@@ -164,6 +173,14 @@ def check(paths, fmt, output, fail_on, fail_on_jigsaw, jigsaw_policy, show_text,
     else:
         click.echo(report, nl=False)
     sys.exit(_exit_code(result, None if never else config.fail_on, fail_on_jigsaw))
+
+
+def _baseline(path: Path | None):
+    if path is None:
+        return None
+    from .baseline import load
+
+    return load(path)
 
 
 def _in_ci() -> bool:
@@ -225,9 +242,13 @@ def _exit_code(result, fail_on, fail_on_jigsaw: str) -> int:
 @click.option("--log", "log_path", type=click.Path(path_type=Path),
               help="Write a JSON log of every change (owner-only: it holds the removed text).")
 @click.option("--force", is_flag=True, help="Replace an existing output or log file.")
+@click.option("--decisions", "decisions_path", type=click.Path(path_type=Path),
+              help="A decisions or baseline file (from the HTML report or `redactcheck "
+                   "baseline`): accepted findings are left in the copy.")
 @config_options
 def redact(source, output, style, min_severity, keep_comments, keep_revisions, redact_rare,
-           generalise_ages, log_path, force, config_path, model, allow, area, known, quasi):
+           generalise_ages, log_path, force, decisions_path, config_path, model, allow, area,
+           known, quasi):
     """Write a redacted copy of SOURCE to -o, re-read and re-checked before it is kept.
 
     Exit codes: 0 the copy was written and passed the re-check; 1 something would
@@ -241,9 +262,167 @@ def redact(source, output, style, min_severity, keep_comments, keep_revisions, r
         style=style, min_severity=Severity.parse(min_severity), keep_comments=keep_comments,
         keep_revisions=keep_revisions, redact_rare=redact_rare, generalise_ages=generalise_ages,
     )
-    report = redact_file(source, output, config, options, force=force, log=log_path)
+    report = redact_file(source, output, config, options, force=force, log=log_path,
+                         decisions=_baseline(decisions_path))
     click.echo("\n".join(printable(line, keep_tabs=True) for line in report.summary_lines()))
     sys.exit(EXIT_OK)
+
+
+class _DefaultGroup(click.Group):
+    """A group whose first argument, when it is not a subcommand, goes to `default_command`
+    (`redactcheck baseline DRAFT...` creates, `redactcheck baseline audit ...` audits)."""
+
+    default_command = "create"
+
+    def parse_args(self, ctx: click.Context, args: list[str]) -> list[str]:
+        if args and args[0] not in self.commands and args[0] not in ("-h", "--help"):
+            args = [self.default_command, *args]
+        return super().parse_args(ctx, args)
+
+
+@main.group(cls=_DefaultGroup)
+def baseline() -> None:
+    """Record decisions about findings: `baseline DRAFT... -o FILE`, `baseline audit FILE DRAFT`.
+
+    A baseline holds fingerprints of findings (never their text) with a status (accepted,
+    rejected, pending), who decided, when and why. `check --baseline FILE` then fails only
+    on findings that are not accepted; `redact --decisions FILE` leaves accepted ones in.
+    """
+
+
+@baseline.command("create")
+@click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path))
+@click.option("-o", "--output", type=click.Path(path_type=Path),
+              default=Path(".redactcheck-baseline.json"), show_default=True,
+              help="The baseline file to write (decisions already in it are kept).")
+@click.option("--status", type=click.Choice(["pending", "accepted", "rejected"]),
+              default="pending", show_default=True, help="Status of new entries.")
+@click.option("--by", default="", help="Who decided (for accepted/rejected entries).")
+@click.option("--why", default="", help="Why (for accepted/rejected entries).")
+@config_options
+def baseline_create(paths, output, status, by, why, config_path, model, allow, area, known,
+                    quasi):
+    """Write a baseline of the current findings of PATHS."""
+    from . import baseline as bl
+    from .checker import CheckOptions, collect_inputs
+
+    config = build_config(config_path, model, allow, area, known, quasi=quasi)
+    inputs = collect_inputs(paths)
+    if not inputs:
+        _fail("no .docx, .docm, .txt or .md files found in " + ", ".join(map(str, paths)),
+              EXIT_USAGE)
+    previous = bl.load(output) if output.exists() else None
+    result = _run_checks(inputs, config, CheckOptions(keep_document=False), 1)
+    if result.unreadable:
+        for doc in result.unreadable:
+            click.echo(f"redactcheck: {printable(doc.errors[0])}", err=True)
+        sys.exit(EXIT_INTERNAL if result.internal_errors else EXIT_UNREADABLE)
+    made = bl.build(((d.path, d.findings) for d in result.documents), status=status, by=by,
+                    why=why, previous=previous)
+    made.save(output)
+    kept = len(previous.entries) if previous else 0
+    click.echo(f"redactcheck: {len(made.entries)} finding(s) recorded in {printable(output)}"
+               + (f" ({kept} earlier decision(s) kept)" if previous else ""), err=True)
+
+
+@baseline.command("audit")
+@click.argument("baseline_file", type=click.Path(path_type=Path))
+@click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path))
+@click.option("--by", default="", help="Your name, recorded with each decision.")
+@click.option("--all", "review_all", is_flag=True, help="Also revisit entries already decided.")
+@config_options
+def baseline_audit(baseline_file, paths, by, review_all, config_path, model, allow, area, known,
+                   quasi):
+    """Walk through the baseline's findings in PATHS: accept, reject, note, skip or quit."""
+    from . import baseline as bl
+    from .checker import CheckOptions, collect_inputs
+
+    config = build_config(config_path, model, allow, area, known, quasi=quasi)
+    current = bl.load(baseline_file)
+    result = _run_checks(collect_inputs(paths), config, CheckOptions(keep_document=False), 1)
+    lookup = current.lookup()
+    todo = [(d, f) for d in result.documents for f in d.findings
+            if f.id in lookup and (review_all or lookup[f.id].status == "pending")]
+    seen: set[str] = set()
+    decided = 0
+    for number, (doc, f) in enumerate(todo, start=1):
+        if f.id in seen:
+            continue
+        seen.add(f.id)
+        entry = lookup[f.id]
+        click.echo(f"\n[{number}/{len(todo)}] {printable(doc.path)} · "
+                   f"{printable(f.location.label)} · {f.entity} ({f.severity.value}), "
+                   f"now {entry.status}")
+        click.echo(f"  {printable(f.context)}")
+        click.echo(f"  → {printable(f.guidance)}")
+        choice = click.prompt("  [a]ccept, [r]eject, [n]ote, [s]kip, [q]uit",
+                              type=click.Choice(["a", "r", "n", "s", "q"]), default="s",
+                              show_choices=False)
+        if choice == "q":
+            break
+        if choice == "s":
+            continue
+        if choice == "n":
+            note = click.prompt("  note", default="", show_default=False)
+            entry = bl.replace(entry, why=note, by=by or entry.by)
+        else:
+            why = click.prompt("  why", default=entry.why, show_default=False)
+            entry = bl.replace(entry, status="accepted" if choice == "a" else "rejected",
+                               by=by, when=bl.now(), why=why)
+        current = current.with_entry(entry)
+        decided += 1
+        current.save(baseline_file)  # after every decision: quitting loses nothing
+    click.echo(f"redactcheck: {decided} decision(s) saved in {printable(baseline_file)}",
+               err=True)
+
+
+INIT_TEMPLATE = """# redactcheck configuration (https://example.invalid/redactcheck: see README.md).
+# Command-line options override these values.
+
+# The publishing board's own area: its name is not flagged as a place.
+area = []            # e.g. ["Stockport"]
+
+# Terms never flagged: the board, the author, partner agencies, public officials named
+# by choice.
+allow = []           # e.g. ["Stockport Safeguarding Children Partnership"]
+
+# The case's list of real identifiers (names, addresses, dates), YAML or CSV, kept OUT of
+# the repository: every one is flagged wherever it appears, in any spelling.
+# known = "../private/case-identifiers.yaml"
+
+# Exit 1 when a finding is at or above this severity: low, medium or high.
+fail_on = "medium"
+
+# Also report common quasi-identifiers (month and year, organisations, amounts) at low.
+quasi = false
+
+# spaCy pipeline (default: the best English one installed).
+# model = "en_core_web_sm"
+
+# Per-entity settings: switch one off or change its severity.
+# [entities.RARE_DETAIL]
+# severity = "high"
+
+# Decisions about findings live in a baseline file, not here:
+#   redactcheck baseline drafts/ -o .redactcheck-baseline.json
+#   redactcheck check drafts/ --baseline .redactcheck-baseline.json
+"""
+
+
+@main.command()
+@click.option("-o", "--output", type=click.Path(path_type=Path),
+              default=Path("redactcheck.toml"), show_default=True)
+@click.option("--force", is_flag=True, help="Replace an existing file.")
+def init(output, force):
+    """Write a commented redactcheck.toml to start from."""
+    from .config import load_config
+    from .io import write_atomic
+
+    if output.exists() and not force:
+        _fail(f"{output}: already exists; use --force to replace it", EXIT_USAGE)
+    write_atomic(output, INIT_TEMPLATE, private=False)
+    load_config(output)  # the template must stay a valid configuration
+    click.echo(f"redactcheck: wrote {printable(output)}; edit area, allow and known", err=True)
 
 
 if __name__ == "__main__":  # pragma: no cover

@@ -112,6 +112,8 @@ class Finding:
         }
         if self.extra:
             data["extra"] = self.extra
+        if "baseline" in self.extra:  # a reviewer's decision (redactcheck.baseline)
+            data["baseline"] = self.extra["baseline"]
         return data
 
 

@@ -173,8 +173,10 @@ def is_label_only(text: str, replacements: Iterable[str]) -> bool:
 
 
 def recheck(path: Path, analyzer, config, threshold: Severity, kept_entities: frozenset[str],
-            replacements: Iterable[str]) -> tuple[Document, list[Finding]]:
-    """Load the copy and return findings at or above the threshold that should not be there."""
+            replacements: Iterable[str], accepted: frozenset[tuple[str, str]] = frozenset()
+            ) -> tuple[Document, list[Finding]]:
+    """Load the copy and return findings at or above the threshold that should not be there
+    (`accepted`: (entity, normalised text) a reviewer decided may stay)."""
     document = load(path)
     findings = policy.apply(analyzer.analyze(document), config)
     labels = list(replacements)
@@ -184,17 +186,19 @@ def recheck(path: Path, analyzer, config, threshold: Severity, kept_entities: fr
         and f.entity not in kept_entities
         and f.entity != "JIGSAW_RISK"
         and not is_label_only(f.text, labels)
+        and (f.entity, normalise(f.text)) not in accepted
     ]
     return document, remaining
 
 
 def prove(path: Path, data: bytes, removed: Iterable[str], analyzer, config,
-          threshold: Severity, kept_entities: frozenset[str], replacements: Sequence[str]
-          ) -> list[Leak]:
+          threshold: Severity, kept_entities: frozenset[str], replacements: Sequence[str],
+          accepted: frozenset[tuple[str, str]] = frozenset()) -> list[Leak]:
     """All the reasons the copy at `path` (holding `data`) must not be kept; [] if none."""
     removed = list(removed)
     replacements = true_labels(replacements, removed)
-    document, remaining = recheck(path, analyzer, config, threshold, kept_entities, replacements)
+    document, remaining = recheck(path, analyzer, config, threshold, kept_entities, replacements,
+                                  accepted)
     problems = [
         Leak(f.location.part, f.location.label,
              f"{f.entity} {f.text!r} found by the re-check ({f.severity.value})")

@@ -65,6 +65,9 @@ class RedactOptions:
     keep_revisions: bool = False
     redact_rare: bool = False
     generalise_ages: bool = False
+    # (entity, normalised text) of findings a reviewer accepted (`--decisions`): left in the
+    # copy and not held against it by the re-check.
+    accepted: frozenset[tuple[str, str]] = frozenset()
 
     @property
     def kept_entities(self) -> frozenset[str]:
@@ -117,8 +120,13 @@ class RedactReport:
             lines.append(f"Replaced {sum(counts.values())}: {parts}.")
         else:
             lines.append(f"Nothing at or above {opts.min_severity.value} needed replacing.")
+        accepted = [f for f in self.marked if f.extra.get("baseline") == "accepted"]
+        if accepted:
+            lines.append(f"Accepted by a reviewer's decision, left in: {len(accepted)}:")
+            lines += [f"  - {f.location.label}: {f.entity} {f.text!r}" for f in accepted]
         for entity, hint in (("RARE_DETAIL", "--redact-rare"), ("AGE_EXACT", "--generalise-ages")):
-            kept = [f for f in self.marked if f.entity == entity]
+            kept = [f for f in self.marked if f.entity == entity
+                    and f.extra.get("baseline") != "accepted"]
             if kept:
                 lines.append(f"{entity_type(entity).title}: {len(kept)} marked, not removed "
                              f"(a person must judge them; {hint} replaces them):")
@@ -357,7 +365,7 @@ def plan(document: Document, findings: list[Finding], options: RedactOptions) ->
             continue
         if f.severity.rank < options.min_severity.rank:
             continue
-        if f.entity in options.kept_entities:
+        if f.entity in options.kept_entities or f.extra.get("baseline") == "accepted":
             marked.append(f)
             continue
         chosen.append(f)
@@ -498,7 +506,8 @@ def check_paths(source: Path, output: Path, log: Path | None, force: bool) -> No
 
 
 def redact_file(source: Path, output: Path, config: Config, options: RedactOptions,
-                analyzer=None, force: bool = False, log: Path | None = None) -> RedactReport:
+                analyzer=None, force: bool = False, log: Path | None = None,
+                decisions=None) -> RedactReport:
     """Write a redacted, proven copy of `source` to `output`; raise ProofFailed if the
     copy still holds anything, leaving no file behind. The input is only read."""
     source, output = Path(source), Path(output)
@@ -511,6 +520,12 @@ def redact_file(source: Path, output: Path, config: Config, options: RedactOptio
         analyzer = get_analyzer(config)
     document = load(source)
     findings = policy.apply(analyzer.analyze(document), config)
+    if decisions is not None:  # a reviewer's decisions: accepted findings stay in the copy
+        from .baseline import is_accepted, mark
+
+        findings = mark(findings, decisions)
+        options = replace(options, accepted=frozenset(
+            (f.entity, normalise(f.text)) for f in findings if is_accepted(f)))
     the_plan = plan(document, findings, options)
     report = RedactReport(source=source, output=output, options=options,
                           marked=the_plan.marked, log=log)
@@ -546,7 +561,7 @@ def _prove_and_keep(data: bytes, output: Path, the_plan: Plan, analyzer, config:
             out.write(data)
         problems = proof.prove(tmp, data, the_plan.removed, analyzer, config,
                                options.min_severity, options.kept_entities,
-                               the_plan.replacements)
+                               the_plan.replacements, accepted=options.accepted)
     if problems:
         shown = "\n".join(f"  - {printable(p)}" for p in problems[:50])
         more = f"\n  … and {len(problems) - 50} more" if len(problems) > 50 else ""

@@ -46,8 +46,10 @@ class CheckResult:
     documents: list[DocumentResult] = field(default_factory=list)
 
     def findings_at_or_above(self, threshold: Severity) -> list[Finding]:
+        """Findings that fail a run: at or above `threshold` and not accepted in a baseline."""
         return [
-            f for d in self.documents for f in d.findings if f.severity.rank >= threshold.rank
+            f for d in self.documents for f in d.findings
+            if f.severity.rank >= threshold.rank and f.extra.get("baseline") != "accepted"
         ]
 
     @property

@@ -424,17 +424,13 @@ def test_paragraph_hidden_by_its_style(tmp_path: Path) -> None:
     ]
 
 
-def test_large_draft_loads_fast(tmp_path: Path) -> None:
-    import time
-
+def test_large_draft_loads_whole(tmp_path: Path) -> None:
+    # Its speed is measured by bench/resources.py, not asserted here (machines are noisy).
     para = p(r("The review panel met the "), r("fam", "<w:rPr><w:b/></w:rPr>"),
              r("ily and discussed the plan for the coming weeks together."))
     path = build_docx(tmp_path / "big.docx", para * 10_000)  # ~150,000 words
-    t0 = time.perf_counter()
     doc = load_docx(path)
-    elapsed = time.perf_counter() - t0
     assert doc.words == 150_000
-    assert elapsed < 2.0
 
 
 def test_legacy_vml_text_box_and_moved_text(tmp_path: Path) -> None:

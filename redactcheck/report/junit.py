@@ -67,8 +67,8 @@ def _failures(doc: DocumentResult, options: ReportOptions) -> list[tuple[str, st
     out: list[tuple[str, str, str]] = []
     masker = masker_for(doc, strict=True) if options.mask else None
     for f in doc.findings:
-        if f.severity.rank < options.fail_on.rank:
-            continue
+        if f.severity.rank < options.fail_on.rank or f.extra.get("baseline") == "accepted":
+            continue  # below the threshold, or accepted by a reviewer (a baseline)
         et = entity_type(f.entity)
         text = masker.text(f.text) if masker else f.text
         label = masker.label(f.location.label) if masker else f.location.label

@@ -154,7 +154,15 @@ def _result(f: Finding, uri: str, lines: list[int] | None, index: dict[str, int]
     label = masker.label(loc.label) if masker else loc.label
     message = f"{et.title} \"{text}\" in {label}. {f.guidance or et.guidance}"
     logical_name = label if loc.part == "text" else f"{loc.part}/{label}"
+    extra: dict[str, Any] = {}
+    decision = f.extra.get("baseline")
+    if decision == "accepted":  # SARIF's own way to say "reviewed and accepted"
+        suppression: dict[str, Any] = {"kind": "external", "status": "accepted"}
+        if f.extra.get("baseline_why") and masker is None:  # free text: never in masked logs
+            suppression["justification"] = str(f.extra["baseline_why"])
+        extra["suppressions"] = [suppression]
     return {
+        **extra,
         "ruleId": f.entity,
         "ruleIndex": index[f.entity],
         "level": LEVELS[f.severity],

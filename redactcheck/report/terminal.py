@@ -66,6 +66,9 @@ def _finding_line(f: Finding, mask, color: bool) -> Text:
     line = Text("    ")
     line.append(f"{f.severity.value.upper():6}", style=STYLE[f.severity])
     line.append(f" {f.entity:<20} ", style="bold")
+    decision = f.extra.get("baseline")
+    if decision:
+        line.append(f"({decision}) ", style="green" if decision == "accepted" else "bold red")
     idx = context.find(text)
     if idx < 0:
         line.append(shown, style=f"reverse {STYLE[f.severity]}")
