@@ -1,10 +1,12 @@
 """Addresses, postcodes and named places.
 
-* ADDRESS (high): a house number and street ("14 Brinnington Road", "22a Mill Lane"), a flat
-  ("Flat 3, 22 Mill Lane", "Flat 3"), or a house name with its street ("Rose Cottage, Church
-  Lane"). The span stops at the street: a town after it is a LOCATION finding and a postcode
-  after it is its own POSTCODE finding, so the postcode stays identifiable (and is redacted)
-  even when the address is rewritten as "the family home".
+* ADDRESS (high): a house number and street ("14 Brinnington Road", "22a Mill Lane", "12 Heol
+  Glasfryn"), a flat ("Flat 3, 22 Mill Lane", "Flat 2/1", "Flat 48, Haverley Tower"), or a
+  house name with its street or locality ("Rose Cottage, Church Lane", "Bryn Awel, Ffordd
+  Penllech", "Taigh na Creige, Clachan Mòr"). The span stops at the street: a town after it
+  is a LOCATION finding and a postcode after it is its own POSTCODE finding, so the postcode
+  stays identifiable (and is redacted) even when the address is rewritten as "the family
+  home".
   Example flagged: "lived at 14 Brinnington Road" → "14 Brinnington Road".
   Example left alone: "Section 47 enquiries", "in 2015 Mill Lane was…" (a year is not a number).
 * POSTCODE (high): full UK postcodes ("SK5 7AB", "EC1A 1BB") with a valid postcode area, and a
@@ -13,9 +15,17 @@
   Example flagged: "Stockport SK5" → "SK5". Example left alone: "the M60", "vitamin B12".
 * LOCATION_SMALL (medium): streets without a number ("on Mill Lane"), estates ("the Brinnington
   estate"), parks ("Heaton Park"), villages and electoral wards ("the village of Marple",
-  "Reddish ward"), and unknown places in "the X area".
+  "Reddish ward"), and unknown places in "the X area"; and small places with no street word:
+  a head word last ("Hollick Sike End", "Brinscall Staithe", data/locality_words.txt) after
+  a locative cue or holding a word no English dictionary knows (data/english_words.txt);
+  Welsh and Gaelic kinds first, mutated too ("Tyddyn Ystwyth", "yng Nghwm Hirnant", "Camas
+  na Feannag"); "the township of X", "a farm called X", "X, a close-knit neighbourhood",
+  "the X scheme", "X rec"; a nasally mutated Welsh word after a preposition ("in
+  Nghaerllwyd"). The document pass adds places in short texts (keywords, image titles) and
+  every plain or mutated mention of a place found elsewhere in the document.
   Example flagged: "seen on Mill Lane" → "Mill Lane". Example left alone: "the High Street",
-  "Family Court", "the car park", "Real Estate".
+  "Family Court", "the car park", "Real Estate", "Learning Point 2", "Turning Point",
+  "Mrs Sarah Green", "Cwm Hirnant Regional Safeguarding Board".
 * LOCATION (low): towns, cities, counties and local authorities (ONS names in
   data/uk_places.txt) and places spaCy tags GPE/LOC that are not countries or regions.
   The board's own area (``config.area``) and allowed terms are never flagged; nor is a place
@@ -316,6 +326,23 @@ _KIND_RUN = re.compile(
     rf"(?![\w'’-])"
     rf"|(?<![\w'’-])(?P<hyph>{_WELSH_HYPHENATED})(?P<rest2>{_KIND_NAME}{{0,2}})(?![\w'’-])"
 )
+_KIND_FIRST_WORDS = frozenset(k.split()[0] for k in _ALL_KIND_FORMS)
+_CAP_TOKEN = re.compile(rf"(?<![\w'’-]){_UP}[^\W\d_]*(?P<hyph>-(?:y|yr|['’]r|n)-)?")
+
+
+def _kind_matches(text: str):
+    """_KIND_RUN matches, tried only where a kind word or a hyphenated Welsh name starts
+    (one cheap scan of capitalised words instead of a long alternation everywhere)."""
+    pos = 0
+    for t in _CAP_TOKEN.finditer(text):
+        if t.start() < pos or not (t["hyph"] or t.group() in _KIND_FIRST_WORDS):
+            continue
+        m = _KIND_RUN.match(text, t.start())
+        if m:
+            pos = m.end()
+            yield m
+
+
 # Welsh prepositions after which a mutated kind is expected ("yng Nghwm", "ar Fferm").
 _WELSH_PREPOSITIONS = {"yng", "ym", "yn", "i", "o", "ar", "am", "at", "dan", "tan", "trwy",
                        "drwy", "heb", "hyd", "wrth", "gan", "a", "â", "ei", "fy", "dy", "ein",
@@ -421,7 +448,7 @@ def head_localities(text: str, exempt: set[str] = frozenset(),
             continue
         end = m.end("run")
         nxt = _next_token(text, end)
-        if nxt[:1].isdigit() or nxt[:1].isupper() or nxt.casefold() in ("of", "for", "to"):
+        if nxt[:1].isdigit() or nxt[:1].isupper() or nxt.casefold() == "of":
             continue  # "Learning Point 2", "Point of Contact", a longer name
         if ((nxt.casefold() in _AGENCY_NEXT or nxt.casefold() in _INSTITUTION_WORDS)
                 and nxt.casefold() not in ("estate", "park", "road", "street", "lane")):
@@ -454,7 +481,7 @@ def kind_localities(text: str, exempt: set[str] = frozenset()) -> list[_Hit]:
     """LOCATION_SMALL for Welsh and Gaelic names that put the kind first ("Cwm Hyfryd",
     "Baile Mhuilinn", "ym Mhen-y-Waun"), streets among them ("Heol Ystwyth")."""
     hits: list[_Hit] = []
-    for m in _KIND_RUN.finditer(text):
+    for m in _kind_matches(text):
         if m["hyph"]:
             kind, base, rest = m["hyph"], None, m["rest2"] or ""
         else:
@@ -504,10 +531,10 @@ _FLAT_IN_BLOCK = re.compile(
 )
 # "12 Heol Ystwyth", "Flat 3, 5 Stryd y Felin": a house number and a Welsh/Gaelic street.
 _WELSH_STREET_ADDRESS = re.compile(
-    rf"(?:\b(?:Flat|Apartment|Apt\.?)\s+\d{{1,3}}(?:/\d{{1,2}}|[A-Za-z])?,?\s+)?"
     rf"(?<![\d.,/£$-])\b\d{{1,3}}[A-Za-z]?,?\s+(?:{_alt(list(_STREET_KIND_FORMS))})"
     rf"{_KIND_NAME}{{1,3}}(?![\w'’-])"
 )
+_FLAT_BEFORE = re.compile(r"\b(?:Flat|Apartment|Apt\.?)\s+\d{1,3}(?:/\d{1,2}|[A-Za-z])?,?\s+$")
 _HOUSE_HEADS = [w for w in _LOCALITY["house"]]
 _HOUSE_FIRST = [w for w in _LOCALITY["house"] if w in _WELSH_KINDS and w not in
                 ("Cottage", "Cottages", "House", "Lodge", "Barn", "Villa", "Grange", "Manor",
@@ -553,6 +580,15 @@ _REC = re.compile(
 _NASAL = re.compile(rf"\b(?:yng|ym|yn|in|i|o)\s+(?P<name>(?:Ngh|Nh|Mh|Ng){_LOW}{{2,}})\b")
 
 
+# Cheap tests of a word each pattern needs, so most paragraphs skip it.
+_DESCRIBED_NEED = re.compile(r"\b(?:of|called|named|known)\s")
+_APPOSED_NEED = re.compile(r"\b(?:neighbourhood|village|hamlet|estate|township|suburb|"
+                           r"settlement|cul-de-sac|smallholding|croft|farm|site|street|close)\b")
+_REC_NEED = re.compile(r"\b(?:rec|recreation|playing)\b")
+_DIGIT = re.compile(r"\d")
+_COMMA_NAME = re.compile(rf"{_LOW},\s+{_UP}")
+
+
 def _unmutated(word: str) -> list[str]:
     """Base forms a nasally mutated Welsh word can come from ("Nghaerwyn" -> "Caerwyn")."""
     out = []
@@ -576,24 +612,24 @@ def described_localities(text: str, exempt: set[str] = frozenset()) -> list[_Hit
         if key not in exempt and normalise(text[start:end]) not in _COUNTRIES:
             hits.append(_Hit(entity, start, end, 0.7, why))
 
-    for m in _DESCRIBED.finditer(text):
+    for m in _DESCRIBED.finditer(text) if _DESCRIBED_NEED.search(text) else ():
         group = "a" if m["a"] else "b"
         name = _first_real_word(m[group])
         if name is None or name.split()[-1].casefold() in _INSTITUTION_WORDS:
             continue
         start = m.start(group) + m[group].find(name)
         add(start, start + len(name), "a place the text calls a township, hamlet or farm")
-    for m in _APPOSED.finditer(text):
+    for m in _APPOSED.finditer(text) if _APPOSED_NEED.search(text) else ():
         name = m["name"]
         words = name.split()
         if (words[0].casefold() in _STRIP_LEADING or _person_like(words)
                 or not _all_uncommon(name) or PlaceIndex.key(name) in _INDEX.names):
             continue
         add(m.start("name"), m.end("name"), "a place the text calls a neighbourhood or village")
-    for m in _SCHEME.finditer(text):
+    for m in _SCHEME.finditer(text) if "scheme" in text else ():
         if _all_uncommon(m["name"]):
             add(m.start("name"), m.end(), "a named housing scheme")
-    for m in _REC.finditer(text):
+    for m in _REC.finditer(text) if _REC_NEED.search(text) else ():
         name = _first_real_word(m["name"])
         if name is not None and not _person_like(name.split()):
             start = m.start("name") + m["name"].find(name)
@@ -615,9 +651,11 @@ def address_hits(text: str) -> list[_Hit]:
     hits: list[_Hit] = []
     for m in _FLAT_IN_BLOCK.finditer(text):
         hits.append(_Hit("ADDRESS", m.start(), m.end(), 0.85, "a flat in a named block"))
-    for m in _WELSH_STREET_ADDRESS.finditer(text):
-        hits.append(_Hit("ADDRESS", m.start(), m.end(), 0.85, "a house number and street"))
-    for m in _HOUSE_ADDRESS.finditer(text):
+    for m in _WELSH_STREET_ADDRESS.finditer(text) if _DIGIT.search(text) else ():
+        flat = _FLAT_BEFORE.search(text, max(0, m.start() - 30), m.start())
+        start = flat.start() if flat else m.start()
+        hits.append(_Hit("ADDRESS", start, m.end(), 0.85, "a house number and street"))
+    for m in _HOUSE_ADDRESS.finditer(text) if _COMMA_NAME.search(text) else ():
         house = m["house"].split()
         while house and house[0].casefold() in _STRIP_LEADING:
             house.pop(0)
