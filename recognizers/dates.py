@@ -174,6 +174,8 @@ _SHORT_DATE = re.compile(
     r"(?![\d/]|[.,]\d|\s*(?:%|of\b|ths?\b|ago\b|later\b|earlier\b|post\b|hx\b))",
     re.IGNORECASE,
 )
+# Cues that also come before fractions ("by 2/3", "from 1/2 to 3/4 of staff").
+_WEAK_SHORT_CUES = frozenset({"by", "until", "till", "since", "from", "between"})
 # A second short date in a pair: "from 3/4 to 9/4", "between 3/4 and 9/4", "3/4-9/4".
 _SHORT_PAIR = re.compile(
     r"\s*(?:to|and|until|till|-|–|—)\s*(?P<d>\d{1,2})/(?P<m>\d{1,2})"
@@ -191,6 +193,7 @@ _SLASH_IDIOMS = frozenset({(24, 7), (9, 11), (7, 7)})
 
 # A bare day ordinal ("on the 17th", "the 22nd."): a date when the month is named nearby.
 _BARE_DAY = re.compile(
+    rf"(?:(?<![\w])(?P<wd>{WEEKDAY_RE}),?\s+)?"
     r"(?<![\w])(?P<the>[Tt]he)\s+(?P<d>[1-9]|[12]\d|3[01])(?P<suf>st|nd|rd|th)(?![\w‐‑-])"
 )
 _PREP_BEFORE = re.compile(
@@ -212,6 +215,14 @@ _AFTER_DAY_OK = frozenset((
     "around", "during", "into", "onto", "via", "again", "too", "also", "only", "just", "both",
     "all", "some", "no", "not", "though", "although", "if", "once", "since", "whereas",
     "than", "my", "our", "your", "following", "am", "pm",
+))
+# Nouns an ordinal often counts, capitalised or not ("the 5th Edition", "the 3rd Floor").
+_ORDINAL_NOUNS = frozenset((
+    "edition", "floor", "century", "centuries", "battalion", "regiment", "anniversary",
+    "birthday", "amendment", "form", "grade", "year", "week", "day", "time", "place",
+    "round", "stage", "wave", "term", "generation", "cohort", "division", "street", "avenue",
+    "road", "reading", "session", "meeting", "visit", "review", "draft", "version",
+    "percentile", "centile", "trimester", "pregnancy", "child", "baby",
 ))
 _WORD_AFTER = re.compile(r"\s*(?P<p>[^\w\s])?\s*(?P<w>[\w'’]+)?")
 # Words elsewhere in a text that show it is about dates (context for a bare day ordinal).
@@ -239,6 +250,11 @@ def _day_ends_here(text: str, end: int) -> bool:
         if word is None:
             return True
         low = word.casefold()
+        if low in _ORDINAL_NOUNS:
+            return False
+        if low == "of":  # "the 1st to the 3rd of March": the list ends in a month
+            return _OF_MONTH.match(text, end) is not None or re.match(
+                rf"\s*of\s+{_MONTH_EN}(?![A-Za-z])", text[end:]) is not None
         if low not in {"and", "or", "to"}:
             return low in _AFTER_DAY_OK or word[:1].isupper()
         # "the 3rd and 4th floors": look past a listed ordinal; "the 3rd and final" is not.
@@ -274,9 +290,9 @@ def find_bare_days(text: str, context: bool) -> list[tuple[int, int, date | None
         elif re.match(r"\s+of\b", text[end:]) or not _day_ends_here(text, end):
             continue
         prep = _PREP_BEFORE.search(text[max(0, m.start() - 12):m.start()])
-        if not (context or of_month or prep):
+        if not (context or of_month or prep or m["wd"]):
             continue
-        score = 0.75 if (context or of_month) else 0.6
+        score = 0.75 if (context or of_month or m["wd"]) else 0.6
         out.append((m.start(), end, None, False, score))
     return out
 
@@ -547,10 +563,12 @@ def _short_dates(text: str) -> list[tuple[int, int, date | None, bool, float]]:
         start = m.start("wd1") if m["wd1"] else m.start("wd2") if m["wd2"] else m.start("d")
         pair = _SHORT_PAIR.match(text, m.end())
         second = _valid(2000, int(pair["m"]), int(pair["d"])) if pair else None
-        # "by 2/3", "from 1/2": a simple fraction needs a weekday or a second date to be
-        # read as a date ("from 3/4 to 9/4").
-        if not weekday and second is None and day < mon <= 4:
-            continue
+        # "by 2/3", "from 1/2": after a weak cue a simple fraction needs a weekday or a
+        # second date to be read as a date ("from 3/4 to 9/4"); "seen on 1/4" is a date.
+        weak = m["cue"].split()[0].casefold() in _WEAK_SHORT_CUES
+        if not weekday and second is None and day < mon <= 4 and (
+                weak or not _day_ends_here(text, m.end())):
+            continue  # "on 1/2 doses" is a fraction
         hits.append((start, m.end(), when, False, 0.7))
         if pair and second is not None:
             hits.append((pair.start("d"), pair.end(), second, False, 0.7))
@@ -599,7 +617,8 @@ _AGE_AGED = re.compile(
 )
 # Record shorthand: "2 yrs 11 mths", "2y 11m", "(6 years 4 months)".
 _AGE_COMPACT = re.compile(
-    r"(?<![\w-])(?P<n>\d{1,2})\s*(?P<u>yrs?|y)\.?,?\s*(?P<n2>\d{1,2})\s*(?P<u2>mths?|mnths?|mos?|m)"
+    r"(?<![\w-])(?P<n>\d{1,2})\s*(?P<u>yrs?|y)\.?,?\s*(?P<n2>\d{1,2})\s*"
+    r"(?P<u2>months?|mths?|mnths?|mos?|m)"
     r"\b\.?(?:\s+old)?"
     r"|(?<=\()\s*(?P<pn>\d{1,2})\s+years?,?\s+(?:and\s+)?(?P<pn2>\d{1,2})\s+months?(?=\s*\))",
     re.IGNORECASE,
@@ -607,7 +626,7 @@ _AGE_COMPACT = re.compile(
 # Durations, not ages: "for 2 yrs 3 mths", "a sentence of 1y 6m".
 _DURATION_BEFORE = re.compile(
     r"\b(?:for|lasted|lasting|over|after|within|took|period\s+of|duration\s+of|every|last|"
-    r"past|next|sentence[ds]?(?:\s+of)?|order\s+of|of)\s+$",
+    r"past|next|sentence[ds]?(?:\s+of)?|order\s+of)\s+$",
     re.IGNORECASE,
 )
 # Welsh ages: "tair blwydd a deufis oed", "dwy flwydd a phum mis oed", "saith oed",

@@ -400,8 +400,9 @@ def _named_day_pattern(name: str) -> str:
     return "".join(out)
 
 
-# A named day in a regex, case-insensitive ("Christmas day", "St. David's Day", "New Years Eve").
-NAMED_DAY_RE = "(?i:" + "|".join(
+# A named day in a regex: first letter capitalised ("holi" is a Welsh verb, "burns" an
+# injury), the rest in any case ("Christmas day", "St. David's Day", "New Years Eve").
+NAMED_DAY_RE = "(?=[A-Z])(?i:" + "|".join(
     _named_day_pattern(n) for n in sorted(NAMED_DAYS, key=len, reverse=True)) + r")(?![^\W\d_])"
 
 

@@ -35,9 +35,10 @@ def test_easter_is_a_sunday_in_march_or_april(year: int) -> None:
 
 
 def test_named_day_regex_forms() -> None:
-    text = "boxing day, St. Patrick's Day, Hallowe’en, Eid ul-Fitr, Eid al Adha, Christmas"
+    text = ("Boxing day, St. Patrick's Day, Hallowe’en, Eid ul-Fitr, Eid al Adha, Christmas, "
+            "mae'n holi, burns night")
     found = re.findall(cues.NAMED_DAY_RE, text)
-    assert found == ["boxing day", "St. Patrick's Day", "Hallowe’en", "Eid ul-Fitr",
+    assert found == ["Boxing day", "St. Patrick's Day", "Hallowe’en", "Eid ul-Fitr",
                      "Eid al Adha"]
 
 

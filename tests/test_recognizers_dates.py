@@ -146,6 +146,9 @@ def test_yaml_case(case: dict, artifacts) -> None:
     ("on St. Patrick's Day 2015 the", ["St. Patrick's Day 2015"]),
     ("on Good Friday, 2018.", ["Good Friday, 2018"]),
     ("Nos Galan 2019", ["Nos Galan 2019"]),
+    ("It closed on Friday the 9th.", ["Friday the 9th"]),  # a weekday is context enough
+    ("from the 1st to the 3rd of March", ["the 1st", "the 3rd of March"]),
+    ("seen on 1/4 by", ["1/4"]),  # a strong cue: not a fraction
 ])
 def test_new_date_forms(text: str, expected: list[str]) -> None:
     assert spans(text) == expected
@@ -159,6 +162,9 @@ def test_new_date_forms(text: str, expected: list[str]) -> None:
     "rated her pain 9/10 on", "after 9/11", "March 2021", "ym mis Mawrth 2020", "dydd Mawrth",
     "3 Mai Hughes", "Mai Hughes", "at Christmas", "Christmas 2019", "every Boxing Day",
     "the Children Act 1989", "the 1990s", "In May the first meeting",
+    "In March we used the 5th Edition", "In May she moved to the 3rd Floor",
+    "in the 2nd half of May", "the 2nd week of June", "from 2/3 to 1/2 of the staff",
+    "mae hi'n holi 2020", "burns night 2019", "on 31/4 the", "BP 120/80 on 3/4 of visits",
 ])
 def test_new_forms_look_alikes(text: str) -> None:
     assert spans(text) == []
@@ -209,6 +215,7 @@ def test_welsh_date_of_birth() -> None:
     ("yn un ar ddeg oed", "un ar ddeg oed", {"years": 11}),
     ("deufis oed", "deufis oed", {"months": 2}),
     ("yn 14 oed", "14 oed", {"years": 14}),
+    ("a child of 3 yrs 2 mths", "3 yrs 2 mths", {"years": 3, "and_months": 2}),
 ])
 def test_compound_and_welsh_ages(text: str, span: str, extra: dict) -> None:
     assert [(text[s:e], x) for s, e, x in find_ages(text)] == [(span, extra)]
