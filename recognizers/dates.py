@@ -12,12 +12,30 @@ Three recognisers, all regex-first for speed (a draft can run to 150,000 words):
   times and scores ("21/30").
   Example flagged: "On 21.06.15 Child B was admitted" → "21.06.15".
   Example left alone: "In June 2015 the family moved" (month and year is the advice).
+  Also flagged:
+  - dates in words: "Monday the ninth of January", "the twenty-first of March 2019",
+    "March the 9th" (not "In May the first meeting": a noun follows);
+  - a bare day ordinal, "on the 17th", when the paragraph (or, through ``document_pass``,
+    the paragraph before) names a month, weekday or date; without that only after a date
+    preposition ("on the 3rd.") or with "of the following month". A noun after it makes it
+    something else: "the 17th century", "the 3rd floor", "his 40th birthday";
+  - a short day/month after a date cue ("on 11/4", "Weds 16/3", "seen 3/12", "from 5/8 to
+    19/8"); scores, fractions and idioms are left alone ("scored 7/10", "1/2 of", "24/7");
+  - Welsh dates: "14 Chwefror 2021", "26ain Hydref", "dydd Sul 9 Ebrill", "y trydydd o
+    Fawrth" (mutated months after "o"); "Mai", "Medi", "Awst" after a bare number need no
+    capitalised word after them ("3 Mai Jones" is a name);
+  - a named day with its year: "Boxing Day 2020", "Hogmanay 2018" (not "at Christmas").
+  Month, weekday, ordinal, named-day and Welsh number vocabulary comes from
+  ``redactcheck.cues``.
 
 * ``ExactAgeRecognizer`` flags AGE_EXACT: "aged 14", "a 16-year-old", "3 months old",
   "age 2", "aged two", "at the age of 14". It leaves alone thresholds and school years:
   "over 18s", "under 5s", "under the age of 18", "Year 6", and bare durations ("3 months").
   Example flagged: "Child B, aged 14, …" → "aged 14".
   Example left alone: "services for under 5s".
+  Also years and months ("aged 6 years and 4 months", "4 years 2 months old", "2 yrs 11
+  mths", "aged 3 and a half"; extra ``{"years": 6, "and_months": 4}``) and Welsh ages
+  ("dwy flwydd a phum mis oed", "chwe mis oed", "saith oed"; not "16 oed a throsodd").
 
 Why not dateparser for finding dates: ``search_dates`` is orders of magnitude slower than a
 regex and finds "may" and "second" everywhere. The regexes below only produce candidates
@@ -30,6 +48,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from datetime import date
+from typing import NamedTuple
 
 from presidio_analyzer import AnalysisExplanation, EntityRecognizer, RecognizerResult
 
@@ -396,6 +415,29 @@ def _valid(y: int, m: int, d: int) -> date | None:
         return None
 
 
+# Cheap presence checks: each family of patterns runs only on a text that can hold it (most
+# paragraphs of a long review name no month), keeping the pass close to a bare regex scan.
+_HAS_NUMERIC = re.compile(r"\d[./-]\d")
+_HAS_EN_MONTH = re.compile(_MONTH_EN + r"(?![A-Za-z])")
+_HAS_CY_MONTH = re.compile(_MONTH_CY_ANY)
+_HAS_YEAR = re.compile(r"(?:19|20)\d\d")
+_HAS_COMPACT = re.compile(r"\d\s*[yY]")
+
+
+class _Gates(NamedTuple):
+    numeric: bool
+    en_month: bool
+    cy_month: bool
+    year: bool
+
+
+def _gates(text: str) -> _Gates:
+    return _Gates(_HAS_NUMERIC.search(text) is not None,
+                  _HAS_EN_MONTH.search(text) is not None,
+                  _HAS_CY_MONTH.search(text) is not None,
+                  _HAS_YEAR.search(text) is not None)
+
+
 def find_dates(text: str, context: bool | None = None
                ) -> list[tuple[int, int, date | None, bool, float]]:
     """(start, end, date, has_year, score) for every day-precise date; no overlaps.
@@ -404,7 +446,8 @@ def find_dates(text: str, context: bool | None = None
     ``context`` says whether the text around (a previous paragraph) names a month; by
     default only the text itself is looked at."""
     hits: list[tuple[int, int, date | None, bool, float]] = []
-    for m in _NUMERIC.finditer(text):
+    gate = _gates(text)
+    for m in _NUMERIC.finditer(text) if gate.numeric else ():
         day, mon, yy = int(m["d"]), int(m["m"]), m["y"]
         start = m.start("d")
         if m["sep"] == ".":
@@ -426,11 +469,11 @@ def find_dates(text: str, context: bool | None = None
         if when is None:
             continue
         hits.append((m.start(), m.end(), when, True, 0.9))
-    for m in _ISO.finditer(text):
+    for m in _ISO.finditer(text) if gate.numeric else ():
         when = _valid(int(m["y"]), int(m["m"]), int(m["d"]))
         if when is not None:
             hits.append((m.start(), m.end(), when, True, 0.9))
-    for m in _DAY_MONTH.finditer(text):
+    for m in _DAY_MONTH.finditer(text) if gate.en_month else ():
         mon = month_number(m["mon"])
         yy = m["y"]
         if yy and len(yy) == 2 and m["ysep"].strip() not in ("-", "'"):
@@ -448,14 +491,14 @@ def find_dates(text: str, context: bool | None = None
     # Extend a day-month date back over a bare day listed before it ("14 and 27 July 1999"
     # is one span: both days are exact).
     by_start = {h[0]: i for i, h in enumerate(hits)}
-    for m in reversed(list(_DAY_BEFORE_DATE.finditer(text))):
+    for m in reversed(list(_DAY_BEFORE_DATE.finditer(text)) if gate.en_month else []):
         i = by_start.get(m.end())
         if i is None or not 1 <= int(m["d"]) <= 31:
             continue
         start, end, when, has_year, score = hits[i]
         hits[i] = (m.start(), end, when, has_year, score)
         by_start[m.start()] = i
-    for m in _MONTH_DAY.finditer(text):
+    for m in _MONTH_DAY.finditer(text) if gate.en_month else ():
         mon = month_number(m["mon"])
         yy = m["y"]
         # "May 12" without a year and without an ordinal is weak ("in May 12 visits were
@@ -469,7 +512,14 @@ def find_dates(text: str, context: bool | None = None
         if when is None:
             continue
         hits.append((m.start(), m.end(), when, yy is not None, 0.85 if yy else 0.7))
-    hits += _word_dates(text) + _welsh_dates(text) + _named_days(text) + _short_dates(text)
+    if gate.en_month:
+        hits += _word_dates(text)
+    if gate.cy_month:
+        hits += _welsh_dates(text)
+    if gate.year:
+        hits += _named_days(text)
+    if "/" in text:
+        hits += _short_dates(text)
     hits = _drop_overlaps(hits)
     if not _BARE_DAY.search(text):
         return hits
@@ -733,7 +783,7 @@ def find_ages(text: str) -> list[tuple[int, int, dict]]:
             continue
         hits.append((m.start(), m.end(), _age_extra(m["n"], m["u"], m["n2"], m["u2"],
                                                     bool(m["half"]))))
-    for m in _AGE_COMPACT.finditer(text):
+    for m in _AGE_COMPACT.finditer(text) if _HAS_COMPACT.search(text) else ():
         if _DURATION_BEFORE.search(text[max(0, m.start() - 20):m.start()].rstrip("(")):
             continue
         if m["pn"]:
@@ -741,7 +791,7 @@ def find_ages(text: str) -> list[tuple[int, int, dict]]:
             hits.append((start, m.end(), _age_extra(m["pn"], "years", m["pn2"], "months")))
         else:
             hits.append((m.start(), m.end(), _age_extra(m["n"], "years", m["n2"], "months")))
-    for m in _CY_AGE.finditer(text):
+    for m in _CY_AGE.finditer(text) if "oed" in text else ():
         if _CY_THRESHOLD_BEFORE.search(text[max(0, m.start() - 12):m.start()]):
             continue
         if _CY_THRESHOLD_AFTER.match(text[m.end():m.end() + 16]):
