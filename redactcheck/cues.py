@@ -13,6 +13,7 @@ forms is enough.
 from __future__ import annotations
 
 import re
+from datetime import date, timedelta
 from functools import cache
 
 # --------------------------------------------------------------------------- mutations
@@ -343,3 +344,123 @@ def in_citation(text: str, start: int, end: int, person: bool = True) -> bool:
                 or _COMMA_YEAR.match(after)) or (
         person and _BRACKETED_YEAR.match(after) is not None
     )
+
+
+# --------------------------------------------------------------------------- named days
+
+# Days known by name. With a year ("Boxing Day 2019") each is one exact date; alone ("at
+# Christmas") it is not. Value: (month, day) for fixed days, "easter+N" for days that move
+# with Easter, "nth:MONTH:WEEKDAY:N" for the N-th weekday (0 = Monday) of a month, None when
+# the date follows another calendar (Eid, Diwali) and the month is not known here.
+NAMED_DAYS: dict[str, tuple[int, int] | str | None] = {
+    "Hogmanay": (12, 31), "New Year's Eve": (12, 31), "New Year's Day": (1, 1),
+    "Christmas Eve": (12, 24), "Christmas Day": (12, 25), "Boxing Day": (12, 26),
+    "Burns Night": (1, 25), "Burns Day": (1, 25), "Valentine's Day": (2, 14),
+    "St Valentine's Day": (2, 14), "St David's Day": (3, 1), "St Patrick's Day": (3, 17),
+    "St George's Day": (4, 23), "St Andrew's Day": (11, 30), "Halloween": (10, 31),
+    "Hallowe'en": (10, 31), "Bonfire Night": (11, 5), "Guy Fawkes Night": (11, 5),
+    "Armistice Day": (11, 11),
+    "Easter Sunday": "easter+0", "Easter Day": "easter+0", "Easter Monday": "easter+1",
+    "Good Friday": "easter-2", "Easter Saturday": "easter-1", "Shrove Tuesday": "easter-47",
+    "Pancake Day": "easter-47", "Ash Wednesday": "easter-46", "Mothering Sunday": "easter-21",
+    "Mother's Day": "easter-21", "Father's Day": "nth:6:6:3",
+    "Remembrance Sunday": "nth:11:6:2",
+    "Eid al-Fitr": None, "Eid ul-Fitr": None, "Eid al-Adha": None, "Eid ul-Adha": None,
+    "Diwali": None, "Vaisakhi": None, "Baisakhi": None, "Holi": None, "Yom Kippur": None,
+    "Rosh Hashanah": None, "Chinese New Year": None, "Lunar New Year": None,
+    # Welsh
+    "Nos Galan": (12, 31), "Dydd Calan": (1, 1), "Noswyl Nadolig": (12, 24),
+    "Dydd Nadolig": (12, 25), "Gŵyl San Steffan": (12, 26), "Dydd Gŵyl Dewi": (3, 1),
+    "Dydd Santes Dwynwen": (1, 25),
+}
+
+
+def _named_day_key(text: str) -> str:
+    key = re.sub(r"['’.]", "", text.casefold())
+    key = re.sub(r"\bsaint\b", "st", key)
+    return re.sub(r"[\s\-‐‑]+", " ", key).strip()
+
+
+@cache
+def _named_day_table() -> dict[str, tuple[int, int] | str | None]:
+    return {_named_day_key(name): spec for name, spec in NAMED_DAYS.items()}
+
+
+def _named_day_pattern(name: str) -> str:
+    out = []
+    for word in re.split(r"([\s\-])", name):
+        if word.isspace():
+            out.append(r"\s+")
+        elif word == "-":
+            out.append(r"[\-‐‑\s]?")
+        elif word == "St":
+            out.append(r"(?:St\.?|Saint)")
+        else:
+            out.append(re.escape(word).replace("'", "['’]?"))
+    return "".join(out)
+
+
+# A named day in a regex: first letter capitalised ("holi" is a Welsh verb, "burns" an
+# injury), the rest in any case ("Christmas day", "St. David's Day", "New Years Eve").
+NAMED_DAY_RE = "(?=[A-Z])(?i:" + "|".join(
+    _named_day_pattern(n) for n in sorted(NAMED_DAYS, key=len, reverse=True)) + r")(?![^\W\d_])"
+
+
+def easter(year: int) -> date:
+    """Easter Sunday (Gregorian), by the anonymous Gregorian algorithm."""
+    a, b, c = year % 19, year // 100, year % 100
+    d, e = divmod(b, 4)
+    f = (b + 8) // 25
+    g = (b - f + 1) // 3
+    h = (19 * a + b - d - g + 15) % 30
+    i, k = divmod(c, 4)
+    ell = (32 + 2 * e + 2 * i - h - k) % 7
+    m = (a + 11 * h + 22 * ell) // 451
+    month, day = divmod(h + ell - 7 * m + 114, 31)
+    return date(year, month, day + 1)
+
+
+def named_day_date(name: str, year: int) -> date | None:
+    """The date of a named day in a year ("Boxing Day", 2019 -> 2019-12-26); None when it
+    follows another calendar or the name is not known."""
+    spec = _named_day_table().get(_named_day_key(name))
+    if spec is None:
+        return None
+    if isinstance(spec, tuple):
+        return date(year, *spec)
+    if spec.startswith("easter"):
+        return easter(year) + timedelta(days=int(spec[6:]))
+    _, month, weekday, nth = spec.split(":")
+    first = date(year, int(month), 1)
+    offset = (int(weekday) - first.weekday()) % 7
+    return first + timedelta(days=offset + 7 * (int(nth) - 1))
+
+
+# --------------------------------------------------------------------------- Welsh numbers
+
+# Welsh cardinal numbers 1-20 (feminine forms too; "pum", "chwe", "deng" are the forms
+# before a noun). Their mutated forms ("ddwy", "bum", "phum", "thair") come from
+# `welsh_number_words`.
+WELSH_NUMBERS = {
+    "un": 1, "dau": 2, "dwy": 2, "tri": 3, "tair": 3, "pedwar": 4, "pedair": 4, "pump": 5,
+    "pum": 5, "chwech": 6, "chwe": 6, "saith": 7, "wyth": 8, "naw": 9, "deg": 10, "deng": 10,
+    "un ar ddeg": 11, "deuddeg": 12, "deuddeng": 12, "tri ar ddeg": 13, "tair ar ddeg": 13,
+    "pedwar ar ddeg": 14, "pedair ar ddeg": 14, "pymtheg": 15, "pymtheng": 15,
+    "un ar bymtheg": 16, "dau ar bymtheg": 17, "dwy ar bymtheg": 17, "deunaw": 18,
+    "pedwar ar bymtheg": 19, "pedair ar bymtheg": 19, "ugain": 20,
+}
+
+
+@cache
+def welsh_number_words() -> dict[str, int]:
+    """Casefolded Welsh number word (every mutation of its first word) -> number."""
+    out: dict[str, int] = {}
+    for words, value in WELSH_NUMBERS.items():
+        first, _, rest = words.partition(" ")
+        for form in welsh_mutations(first):
+            out.setdefault(f"{form} {rest}".strip().casefold(), value)
+    return out
+
+
+WELSH_NUMBER_RE = "(?i:" + "|".join(
+    w.replace(" ", r"\s+") for w in sorted(welsh_number_words(), key=len, reverse=True)) + ")"
