@@ -582,7 +582,8 @@ def _verdict(text: str, toks: list[Tok], after_title: bool, lex: Lexicon,
             return 0.85, "given name and surname"
         if first.key in lex.first and last.key in lex.surnames and last.key not in lex.ambiguous:
             return 0.8, "given name and surname"
-        if len(names) == len(words) and spacy_label is not None:
+        if (len(names) == len(words) and spacy_label is not None
+                and not all(w.key in lex.ambiguous for w in words)):
             return 0.75, f"gazetteer names tagged {spacy_label} by spaCy"
         if spacy_label == "PERSON" and not all_caps and len(names) >= 1:
             return 0.65, "spaCy tagged a person"
