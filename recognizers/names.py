@@ -442,9 +442,13 @@ ROLE_AFTER = re.compile(
     + r")(?:-in-law|s)?\s*[),;/]",
     re.IGNORECASE,
 )
-# Details that only follow a person: "Lorcan Ferris, born 3.4.15", "Ewa Nowak, aged 34".
-DETAIL_AFTER = re.compile(r"^\s*,?\s*(?:born|b\.|aged|age\s+\d|dob\b|d\.o\.b\.?|date\s+of\s+"
-                          r"birth|née|nee)\b", re.IGNORECASE)
+# Details that only follow a person: "Lorcan Ferris, born 3.4.15", "Ewa Nowak, aged 34",
+# "Aran Cabdi, who was born in 2009".
+DETAIL_AFTER = re.compile(
+    r"^\s*,?\s*(?:(?:who\s+(?:was|is)\s+)?born|b\.|aged|age\s+\d|dob\b|d\.o\.b\.?|"
+    r"date\s+of\s+birth|née|nee)\b",
+    re.IGNORECASE,
+)
 # Where an apposition ends: a comma, bracket, dash, full stop or the end of the text.
 _APPOSITION_END = re.compile(r"^(?:\s*[,;:.)!?]|\s+[-–—]\s|\s*$)")
 

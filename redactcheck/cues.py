@@ -283,8 +283,9 @@ DECLARATION_PATTERNS = (
                r"(?:pseudonym|not\s+(?:his|her|their)\s+real\s+name)"),
     re.compile(r"\b(?:called|named)\s+" + _Q + _NAME + _Q + r"\s+(?:in|throughout)\s+"
                r"(?:this|the)\s+(?:review|report)"),
-    # The second name of a paired declaration: "... as 'Jade' and her father as 'Callum'".
-    re.compile(r"\bas\s+[\"'‘“]" + _NAME + r"[\"'’”]"),
+    # The second name of a paired declaration: "... as 'Jade' and her father as 'Callum'"
+    # (after "and", so a nickname, "known to friends as 'Jonno'", is no declaration).
+    re.compile(r"\band\s+(?:[\w'’]+\s+){0,4}as\s+[\"'‘“]" + _NAME + r"[\"'’”]"),
 )
 # Words that show a declaration is about pseudonyms at all (checked in the same paragraph so
 # that "known as Kaz" in a chronology, a nickname, stays a name).
