@@ -23,7 +23,18 @@ A title or a cue still wins: "Mr Preston", "a girl called Roma".
 Example flagged: "Mrs Okonkwo said that Kayleigh's brother was at home" -> "Okonkwo",
 "Kayleigh". Example left alone: "Child B's mother spoke to Brandon et al (2008)".
 
-`document_pass` then flags every other mention of any name found (and of its first name
+Evidence from position, for names no gazetteer knows: a kin word before it ("Nain X",
+"Granny X"; the kin word stays out of the span), a role noun in apposition ("The mother,
+X Y, said", "her partner X", Welsh/Gaelic family nouns too), a role in brackets after it
+("X Y (aunt)"), ", born/aged" after it, a quoted nickname after "known as". Gazetteer
+lookups fold accents on both sides ("Grazyna" finds "Grażyna"). Welsh, Gaelic and Irish
+ordinary words that are also names (name_common_words_celtic.txt) count as ambiguous.
+Not people: an eponym after "a" ("a Moses basket"), a label before a number ("Learning
+Point 3").
+
+`document_pass` first reads short segments on their own (author and person properties,
+cells of a "Name" column, short lines of gazetteer names in cells, captions, text boxes),
+then flags every other mention of any name found (and of its first name
 and surname on their own) anywhere in the document.
 """
 
