@@ -23,13 +23,25 @@ A title or a cue still wins: "Mr Preston", "a girl called Roma".
 Example flagged: "Mrs Okonkwo said that Kayleigh's brother was at home" -> "Okonkwo",
 "Kayleigh". Example left alone: "Child B's mother spoke to Brandon et al (2008)".
 
-`document_pass` then flags every other mention of any name found (and of its first name
+Evidence from position, for names no gazetteer knows: a kin word before it ("Nain X",
+"Granny X"; the kin word stays out of the span), a role noun in apposition ("The mother,
+X Y, said", "her partner X", Welsh/Gaelic family nouns too), a role in brackets after it
+("X Y (aunt)"), ", born/aged" after it, a quoted nickname after "known as". Gazetteer
+lookups fold accents on both sides ("Grazyna" finds "Grażyna"). Welsh, Gaelic and Irish
+ordinary words that are also names (name_common_words_celtic.txt) count as ambiguous.
+Not people: an eponym after "a" ("a Moses basket"), a label before a number ("Learning
+Point 3").
+
+`document_pass` first reads short segments on their own (author and person properties,
+cells of a "Name" column, short lines of gazetteer names in cells, captions, text boxes),
+then flags every other mention of any name found (and of its first name
 and surname on their own) anywhere in the document.
 """
 
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cache
@@ -39,6 +51,16 @@ from presidio_analyzer import EntityRecognizer, RecognizerResult
 from recognizers import read_word_list
 from recognizers.rare_details import PhraseIndex, load_conditions, load_demographics
 from redactcheck.config import Config
+from redactcheck.cues import (
+    KIN_TITLES,
+    MONTH_WORDS,
+    PSEUDONYM_RE,
+    ROLE_NOUNS,
+    TITLES,
+    WEEKDAY_WORDS,
+    WELSH_GAELIC_ROLES,
+    is_citation_after,
+)
 from redactcheck.document import Segment
 from redactcheck.findings import Finding
 
@@ -49,29 +71,16 @@ GUIDANCE = (
     "(the health visitor)."
 )
 
-# Titles before a name. Any capitalised word after one of these is read as a name, even
-# an ambiguous one ("Mr Young"), because nobody writes "Mrs" before a common noun.
-TITLES = frozenset(
-    t.casefold()
-    for t in [
-        "Mr", "Mrs", "Ms", "Miss", "Mx", "Dr", "Prof", "Professor", "DC", "PC", "DS", "DI",
-        "DCI", "DSU", "Supt", "Sgt", "Sergeant", "Nurse", "Councillor", "Cllr", "Sister",
-        "Father", "Fr", "Rev", "Revd", "Reverend", "Sir", "Dame", "Imam", "Rabbi", "Pastor",
-    ]
-)
 # Words that introduce a name: "a man called Wayne", "known as Kaz", "aka Dee".
 # "known to friends as Kayls", "known to her family as Dee": up to three words may sit
 # between "known" and "as".
 CUE_BEFORE = re.compile(
     r"(?:\b(?:named|called|nicknamed|aka|a\.k\.a\.?|known\s+(?:to\s+(?:[\w'’]+\s+){1,3})?as|"
     r"referred\s+to\s+as|nickname\s+(?:is|was)|name\s+(?:is|was)|"
-    r"names\s+(?:are|were))\s+)$",
+    r"names\s+(?:are|were))\s+[\"'‘“]?)$",
     re.IGNORECASE,
 )
-MONTHS = frozenset([
-    "january", "february", "march", "april", "may", "june", "july", "august", "september",
-    "october", "november", "december",
-])
+MONTHS = MONTH_WORDS
 DAY_BEFORE = re.compile(r"\b\d{1,2}(?:st|nd|rd|th)?(?:\s+of)?\s+$", re.IGNORECASE)
 # A word directly followed by one of these names a condition after a person (an eponym:
 # "Prader-Willi syndrome", "Crohn's disease", "Bell's palsy", "Ebstein anomaly"), not a person.
@@ -99,15 +108,24 @@ PLACE_BEFORE = re.compile(
 # A postcode after a place ("Manchester M2 4JB", "Stockport, SK5").
 POSTCODE_AFTER = re.compile(r"^,?\s+[A-Z]{1,2}\d[A-Z\d]?(?:\s*\d[A-Z]{2})?\b")
 FULL_POSTCODE_AFTER = re.compile(r"^,?\s+[A-Z]{1,2}\d[A-Z\d]?\s*\d[A-Z]{2}\b")
-# A citation: the name is followed by more authors, "et al", or a year ("Brandon et al,
-# 2008", "Brandon and Belderson (2012)", "Sidebotham, 2016").
-CITATION_AFTER = re.compile(
-    r"^(?:\s*(?:,|and|&)\s*[A-Z][\w'’\-]+)*\s*(?:et\.?\s+al\b|,?\s*\(?\s*(?:19|20)\d\d[a-z]?\b)"
-)
 # A word that can be part of a name, with an optional possessive that the span leaves out.
 WORD = re.compile(r"[^\W\d_]+(?:['’\-][^\W\d_]+)*(?:\.(?=\s|$))?")
 POSSESSIVE = re.compile(r"['’]s$", re.IGNORECASE)
 SENTENCE_END = set('.!?:;•"“”()[]–—*#|')
+# Letters NFKD does not split into a base letter and a mark.
+_FOLD_EXTRA = str.maketrans({"ł": "l", "ø": "o", "đ": "d", "ħ": "h", "ı": "i", "ŀ": "l",
+                             "ß": "ss", "æ": "ae", "œ": "oe", "þ": "th", "ð": "d"})
+
+
+def fold(word: str) -> str:
+    """Casefolded, accents dropped: "Grażyna", "Bronisław", "Siôn", "Màiri" -> "grazyna",
+    "bronislaw", "sion", "mairi". Gazetteer and text are both folded, so a name listed
+    with or without its accents is found either way."""
+    key = word.casefold()
+    if key.isascii():
+        return key
+    key = unicodedata.normalize("NFKD", key.translate(_FOLD_EXTRA))
+    return "".join(c for c in key if not unicodedata.combining(c))
 
 
 @dataclass(frozen=True)
@@ -124,7 +142,7 @@ class Lexicon:
 
 
 def _place_key(name: str) -> str:
-    return " ".join(name.replace(".", "").casefold().split())
+    return " ".join(fold(name.replace(".", "")).split())
 
 
 def _marked(name: str, mark: str) -> tuple[set[str], set[str]]:
@@ -144,15 +162,26 @@ def lexicon() -> Lexicon:
     phrases = [p for p in not_names if " " in p]
     places, ambiguous_places = _marked("uk_places.txt", "?")
     street_types, _ = _marked("street_types.txt", "#")
+    first_raw, surnames_raw = read_word_list("first_names.txt"), read_word_list("surnames.txt")
+    listed = {n.casefold() for n in (*first_raw, *surnames_raw)}
+    # Folding can turn a name listed only with accents into an English word ("Över" ->
+    # "over", "Löwer" -> "lower"): such a folded form is left out unless the name is listed
+    # without accents too. The English words are the gazetteer build's held-back names.
+    english = {fold(n) for n in read_word_list("names_common_words_pending.txt")} - listed
+
+    def folded(names: list[str]) -> frozenset[str]:
+        return frozenset(k for k in map(fold, names) if k not in english)
+
     return Lexicon(
-        first=frozenset(n.casefold() for n in read_word_list("first_names.txt")),
-        surnames=frozenset(n.casefold() for n in read_word_list("surnames.txt")),
+        first=folded(first_raw),
+        surnames=folded(surnames_raw),
         ambiguous=frozenset(
-            n.casefold()
+            fold(n)
             for n in (*read_word_list("name_stoplist.txt"),
-                      *read_word_list("name_common_words.txt"))
+                      *read_word_list("name_common_words.txt"),
+                      *read_word_list("name_common_words_celtic.txt"))
         ),
-        not_names=frozenset(w.casefold() for w in not_names if " " not in w),
+        not_names=frozenset(fold(w) for w in not_names if " " not in w),
         phrases=re.compile(
             r"\b(?:" + "|".join(re.escape(p) for p in sorted(phrases, key=len, reverse=True))
             + r")\b",
@@ -180,7 +209,7 @@ class Tok:
 
     @property
     def key(self) -> str:
-        return self.text.rstrip(".").casefold()
+        return fold(self.text.rstrip("."))
 
     @property
     def initial(self) -> bool:
@@ -322,23 +351,27 @@ def _spacy_label(spans: list[tuple[int, int, str]], start: int, end: int) -> str
     return None
 
 
-def _split(run: list[Tok], lex: Lexicon) -> list[tuple[bool, list[Tok]]]:
-    """Split a run at titles and non-name words: [(after_title, name tokens), ...]."""
+def _split(run: list[Tok], lex: Lexicon) -> list[tuple[str, list[Tok]]]:
+    """Split a run at titles and non-name words: [(what came before, name tokens), ...],
+    where what came before is "title" ("Mr"), "kin" ("Nain", "Granny") or ""."""
     if len(run) > 1 and _sentence_opener(run, lex):
         run = run[1:]  # "Yesterday Kayleigh Morris left": the opener is no part of the name
-    parts: list[tuple[bool, list[Tok]]] = []
+    parts: list[tuple[str, list[Tok]]] = []
     current: list[Tok] = []
-    after_title = False
-    for tok in run:
-        is_title = tok.key in TITLES
-        if is_title or tok.key in lex.not_names:
+    before = ""
+    for i, tok in enumerate(run):
+        # A kin word is a title only before another capitalised word ("Taid Huw"); alone
+        # ("Nan said") it may be the name itself.
+        kind = "title" if tok.key in TITLES else (
+            "kin" if tok.key in KIN_TITLES and i + 1 < len(run) and not current else "")
+        if kind or tok.key in lex.not_names:
             if current:
-                parts.append((after_title, current))
-            current, after_title = [], is_title
+                parts.append((before, current))
+            current, before = [], kind
         else:
             current.append(tok)
     if current:
-        parts.append((after_title, current))
+        parts.append((before, current))
     return parts
 
 
@@ -348,7 +381,8 @@ def _sentence_opener(run: list[Tok], lex: Lexicon) -> bool:
         return tok.key in lex.first or tok.key in lex.surnames
 
     first = run[0]
-    return (first.sentence_start and first.key not in TITLES and not known(first)
+    return (first.sentence_start and first.key not in TITLES and first.key not in KIN_TITLES
+            and not known(first)
             and any(known(t) for t in run[1:]))
 
 
@@ -359,7 +393,8 @@ def _judge_run(text: str, run: list[Tok], lex: Lexicon, spacy_spans,
     # it starts with a name; the place and institution recognisers deal with it.
     if run[-1].key in lex.not_names and len(run) > 1 and run[0].key not in TITLES:
         return out
-    for after_title, toks in _split(run, lex):
+    for before, toks in _split(run, lex):
+        after_title = before == "title"
         # Pseudonyms: a lone letter ("Mr B", "Adult A") is not a name.
         while toks and toks[-1].initial and len(toks) > 1 and not toks[-2].initial:
             toks = toks[:-1]
@@ -374,16 +409,124 @@ def _judge_run(text: str, run: list[Tok], lex: Lexicon, spacy_spans,
         if _is_citation(text, start, end) or _after_section(text, start):
             continue
         label = _spacy_label(spacy_spans, start, end)
-        verdict = _verdict(text, toks, after_title, lex, label)
+        evidence = None
+        if before == "kin":
+            evidence = (0.85, "name after a kin word (\"Nain\", \"Granny\", \"Uncle\")")
+        elif not after_title:
+            evidence = _position_evidence(text, toks, lex, label)
+        verdict = (evidence if evidence is not None and _name_shaped(toks, lex)
+                   else _verdict(text, toks, after_title, lex, label))
         if verdict is None:
             continue
-        # A title or "called"/"known as" makes it a name whatever else the word can be.
-        vouched = after_title or bool(CUE_BEFORE.search(text[:start]))
-        if not vouched and _claimed_elsewhere(text, toks, lex, label,
-                                              others or OtherClaims(text)):
+        # A title, a kin word or "called"/"known as" makes it a name whatever else the word
+        # can be; a role in apposition does not ("the mother Asian", "her friend Roma").
+        vouched = (after_title or before == "kin"
+                   or bool(CUE_BEFORE.search(text[:start])))
+        if not vouched and (_claimed_elsewhere(text, toks, lex, label,
+                                               others or OtherClaims(text))
+                            or _not_a_person_here(text, toks)):
             continue
         out.append((start, end, *verdict))
     return out
+
+
+# A role noun right before a name, in apposition ("The mother, Ewa Nowak, said", "her
+# partner Jonjo", "his maternal aunt Orla") or a family noun in Welsh or Gaelic ("partner
+# y fam, Huw Preece"). Collective nouns ("family", "household") and case labels
+# ("victim", "subject") are left out: "the family Court", "the victim Support service".
+_APPOSITION_ROLES = (ROLE_NOUNS | WELSH_GAELIC_ROLES) - {
+    "family", "household", "subject", "victim", "perpetrator", "relative", "adult", "chair",
+    "author", "reporter", "judge", "manager", "team manager", "officer", "lead",
+}
+ROLE_BEFORE = re.compile(
+    r"(?<![\w\-])(?:" + "|".join(re.escape(r) for r in sorted(_APPOSITION_ROLES, key=len,
+                                                            reverse=True))
+    + r")(?P<comma>\s*,)?\s+[\"'‘“]?$",
+    re.IGNORECASE,
+)
+# A role in brackets after a name: "Ewa Nowak (mother)", "Orla (maternal aunt)",
+# "Jonjo (sister-in-law)", "Ty Brennan (youth worker)".
+ROLE_AFTER = re.compile(
+    r"^\s*\((?:the\s+|his\s+|her\s+|their\s+|[A-Z][\w'’]*['’]s\s+)?(?:[\w\-]+\s+){0,2}(?:"
+    + "|".join(re.escape(r) for r in sorted(ROLE_NOUNS | WELSH_GAELIC_ROLES, key=len,
+                                           reverse=True))
+    + r")(?:-in-law|s)?\s*[),;/]",
+    re.IGNORECASE,
+)
+# Details that only follow a person: "Lorcan Ferris, born 3.4.15", "Ewa Nowak, aged 34",
+# "Aran Cabdi, who was born in 2009".
+DETAIL_AFTER = re.compile(
+    r"^\s*,?\s*(?:(?:who\s+(?:was|is)\s+)?born|b\.|aged|age\s+\d|dob\b|d\.o\.b\.?|"
+    r"date\s+of\s+birth|née|nee)\b",
+    re.IGNORECASE,
+)
+# Where an apposition ends: a comma, bracket, dash, full stop or the end of the text.
+_APPOSITION_END = re.compile(r"^(?:\s*[,;:.)!?]|\s+[-–—]\s|\s*$)")
+
+
+_NOT_PERSON_LABELS = frozenset({"NORP", "NRP", "LANGUAGE", "DATE", "TIME", "EVENT", "LAW",
+                                "WORK_OF_ART", "PRODUCT", "MONEY", "QUANTITY", "CARDINAL",
+                                "ORDINAL", "PERCENT"})
+
+
+def _position_evidence(text: str, toks: list[Tok], lex: Lexicon, spacy_label: str | None
+                       ) -> tuple[float, str] | None:
+    """Evidence from where the words stand, whatever the gazetteers say."""
+    start, end = toks[0].start, toks[-1].end
+    before, after = text[max(0, start - 40):start], text[end:end + 60]
+    m = ROLE_BEFORE.search(before)
+    # "The mother, Ewa Nowak, said", "her partner Jonjo": a gazetteer name or spaCy's
+    # PERSON, or name-shaped words that end the apposition (a comma, bracket, full stop)
+    # and that spaCy does not read as a nationality, date or other non-person.
+    if m and not toks[0].sentence_start and (
+            _known(toks, lex) or spacy_label == "PERSON" or (
+                spacy_label not in _NOT_PERSON_LABELS
+                and (m.group("comma") or _APPOSITION_END.match(after)))):
+        return 0.85, "name after a role noun (apposition)"
+    if ROLE_AFTER.match(after):
+        return 0.85, "name before a role in brackets"
+    if DETAIL_AFTER.match(after) and (_known(toks, lex) or len(toks) > 1):
+        return 0.8, "name before a date of birth or age"
+    return None
+
+
+def _known(toks: list[Tok], lex: Lexicon) -> bool:
+    return any(t.key in lex.first or t.key in lex.surnames for t in toks if not t.initial)
+
+
+def _name_shaped(toks: list[Tok], lex: Lexicon) -> bool:
+    """Words that can be a name when a position vouches for them: 1-4 words, no role,
+    month, weekday, acronym or pseudonym ("Child B"), no review vocabulary."""
+    words = [t for t in toks if not t.initial]
+    if not words or len(toks) > 4:
+        return False
+    for t in words:
+        if (t.key in lex.not_names or t.key in ROLE_NOUNS or t.key in MONTHS
+                or t.key in WEEKDAY_WORDS or t.key in TITLES):
+            return False
+    if len(words) == 1 and words[0].caps and len(words[0].text) <= 5:
+        return False  # "the mother, MASH, ..." is an acronym
+    name = " ".join(t.text for t in toks)
+    return PSEUDONYM_RE.fullmatch(name) is None
+
+
+# A word that names a thing after a person: "a Moses basket", "a Stanley knife", "an Allen
+# key". An indefinite article does not come before a person's name.
+_ARTICLE_BEFORE = re.compile(r"(?:^|[^\w])an?\s+$", re.IGNORECASE)
+_LOWER_WORD_AFTER = re.compile(r"^\s+[a-z]")
+# A heading label and its number: "Learning Point 3", "Key Line of Enquiry 2".
+_NUMBER_AFTER = re.compile(r"^\s+\d{1,3}(?:\.\d+)*(?![\d/.:])(?!\s*(?:st|nd|rd|th)?\s*(?:"
+                           + "|".join(sorted(MONTH_WORDS, key=len, reverse=True))
+                           + r")\b)", re.IGNORECASE)
+
+
+def _not_a_person_here(text: str, toks: list[Tok]) -> bool:
+    """An eponym naming a thing ("a Moses basket") or a numbered label ("Point 3")."""
+    start, end = toks[0].start, toks[-1].end
+    if (len(toks) == 1 and _ARTICLE_BEFORE.search(text[max(0, start - 4):start])
+            and _LOWER_WORD_AFTER.match(text[end:end + 3])):
+        return True
+    return bool(_NUMBER_AFTER.match(text[end:end + 40]))
 
 
 def _claimed_elsewhere(text: str, toks: list[Tok], lex: Lexicon, spacy_label: str | None,
@@ -454,7 +597,8 @@ def _verdict(text: str, toks: list[Tok], after_title: bool, lex: Lexicon,
             return 0.85, "given name and surname"
         if first.key in lex.first and last.key in lex.surnames and last.key not in lex.ambiguous:
             return 0.8, "given name and surname"
-        if len(names) == len(words) and spacy_label is not None:
+        if (len(names) == len(words) and spacy_label is not None
+                and not all(w.key in lex.ambiguous for w in words)):
             return 0.75, f"gazetteer names tagged {spacy_label} by spaCy"
         if spacy_label == "PERSON" and not all_caps and len(names) >= 1:
             return 0.65, "spaCy tagged a person"
@@ -484,7 +628,7 @@ def _verdict(text: str, toks: list[Tok], after_title: bool, lex: Lexicon,
 
 
 def _is_citation(text: str, start: int, end: int) -> bool:
-    return bool(CITATION_AFTER.match(text[end:end + 80]))
+    return is_citation_after(text, end)
 
 
 def _after_section(text: str, start: int) -> bool:
@@ -510,6 +654,8 @@ def document_pass(segments: Sequence[Segment], findings: list[Finding], config: 
     from redactcheck.analysis import make_finding
 
     lex = lexicon()
+    short = _short_segment_names(segments, findings, lex, make_finding)
+    findings = [*findings, *short]
     names: dict[str, str] = {}  # casefolded name -> label where first found
     for f in sorted(findings, key=lambda f: (f.segment_index, f.location.start)):
         if f.entity not in (ENTITY, "KNOWN"):
@@ -517,7 +663,7 @@ def document_pass(segments: Sequence[Segment], findings: list[Finding], config: 
         for variant in _variants(f.text, lex, full=f.entity == ENTITY):
             names.setdefault(variant.casefold(), f.location.label)
     if not names:
-        return []
+        return short
     # Longest first, so "Donna Morris" wins over "Donna".
     alternatives = sorted(names, key=len, reverse=True)
     pattern = re.compile(
@@ -553,7 +699,7 @@ def document_pass(segments: Sequence[Segment], findings: list[Finding], config: 
                 explanation=f"same name as found in {label}", guidance=GUIDANCE,
             ))
             spans.append((start, end))
-    return out
+    return short + out
 
 
 def _variants(text: str, lex: Lexicon, full: bool) -> list[str]:
@@ -570,3 +716,78 @@ def _variants(text: str, lex: Lexicon, full: bool) -> list[str]:
     if full and len(parts) > 1:
         out.extend(parts)
     return [v for v in out if v.casefold() not in lex.not_names]
+
+
+# Segments whose whole text is a person's name: document properties and comment or change
+# authors ("creator", "lastModifiedBy", "Manager", "Comment author").
+_PERSON_FIELD = re.compile(
+    r"(?:creator|lastModifiedBy|Manager|author|people list)$", re.IGNORECASE)
+# A table header naming its column as names: "Name", "Full name", "Enw / Name", "Ainm".
+_NAME_HEADER = re.compile(
+    r"^\W*(?:(?:full|first|given|family|sur|person'?s?|child'?s?|family\s+member'?s?)\s*)?"
+    r"(?:names?|enw(?:au)?|ainm(?:neacha)?)\b(?!\s+of\s+(?:agency|school|service|organisation))",
+    re.IGNORECASE,
+)
+_CELL_LABEL = re.compile(r"^(?P<table>.*?Table \d+), row (?P<row>\d+), cell (?P<cell>\d+)$")
+# Where a short segment with no sentence around it stands alone.
+_SHORT_KINDS = frozenset({"table", "alt_text", "textbox", "comment", "property", "header",
+                          "footer", "footnote"})
+_SHORT_WORD = re.compile(r"[^\W\d_]+(?:['’\-][^\W\d_]+)*\.?")
+
+
+def _name_word(key: str, lex: Lexicon) -> bool:
+    """A gazetteer name that is no ordinary word; a hyphenated one by any of its parts
+    ("Ellis-Pennant", "Yusuf-Cali")."""
+    parts = [key, *key.split("-")] if "-" in key else [key]
+    return any((p in lex.first or p in lex.surnames) and p not in lex.ambiguous
+               for p in parts if len(p) > 1)
+
+
+def _short_segment_names(segments: Sequence[Segment], findings: list[Finding], lex: Lexicon,
+                         make_finding) -> list[Finding]:
+    """Names that stand alone in a short segment: a property or author field, a cell of a
+    "Name" column, or a cell, caption, text box or comment of 1-4 capitalised words that
+    are gazetteer names ("HODAN ABDI", "Rhodri Wyn")."""
+    covered = {f.segment_index for f in findings if f.entity in (ENTITY, "KNOWN")}
+    headers: dict[tuple[str, str], bool] = {}
+    for seg in segments:
+        m = _CELL_LABEL.match(seg.label)
+        if m and m.group("row") == "1":
+            headers[(m.group("table"), m.group("cell"))] = bool(_NAME_HEADER.match(seg.text))
+    out: list[Finding] = []
+    for index, seg in enumerate(segments):
+        if index in covered or seg.kind not in _SHORT_KINDS and not _CELL_LABEL.match(seg.label):
+            continue
+        text = seg.text.strip()
+        if not text or len(text) > 60:
+            continue
+        words = list(_SHORT_WORD.finditer(seg.text))
+        if not 1 <= len(words) <= 4 or re.search(r"\d|@", text):
+            continue
+        # Only words, spaces and joining punctuation: a line, not a sentence.
+        rest = _SHORT_WORD.sub("", seg.text)
+        if re.search(r"[^\s,.'’]", rest) or not all(w.group()[0].isupper() for w in words):
+            continue
+        toks = [Tok(w.group().rstrip("."), w.start(), w.start() + len(w.group().rstrip(".")),
+                    False) for w in words]
+        if any(t.key in TITLES or t.key in KIN_TITLES for t in toks[:1]):
+            toks = toks[1:]  # "Dr Ifan Rhys" in a cell: the title stays out
+        if not toks or not _name_shaped(toks, lex) or any(
+                t.key in lex.places or t.key in lex.regions for t in toks):
+            continue
+        cell = _CELL_LABEL.match(seg.label)
+        known = [t for t in toks if not t.initial and _name_word(t.key, lex)]
+        why = None
+        if cell and cell.group("row") != "1" and headers.get((cell.group("table"),
+                                                              cell.group("cell"))):
+            why = "in a table column headed as names"
+        elif _PERSON_FIELD.search(seg.label) and seg.kind in ("property", "comment") and known:
+            why = "an author or person field of the document"
+        elif len(toks) >= 2 and toks[0] in known and 2 * len(known) >= len(toks) and all(
+                t.key not in lex.ambiguous for t in toks):
+            why = "a short line of gazetteer names"
+        if why is None:
+            continue
+        out.append(make_finding(seg, index, toks[0].start, toks[-1].end, ENTITY, 0.8,
+                                recognizer=NAME, explanation=why, guidance=GUIDANCE))
+    return out

@@ -235,6 +235,21 @@ PROFESSIONAL_ROLES = frozenset({
     "magistrate", "reporter", "children's reporter", "interpreter", "chaplain",
 })
 ROLE_NOUNS = FAMILY_ROLES | PROFESSIONAL_ROLES
+# Welsh family nouns with their mutations ("partner y fam", "ei chwaer"), and Scottish
+# Gaelic and Irish ones with lenited forms ("a mhàthair"): a name may follow them in
+# apposition as it follows "the mother".
+_ROLES_CY = ("mam", "tad", "brawd", "chwaer", "mab", "merch", "partner", "cariad", "gŵr",
+             "gwraig", "nain", "taid", "mam-gu", "tad-cu", "modryb", "ewythr", "cefnder",
+             "cyfnither", "ffrind", "llysfam", "llystad", "llysdad", "plentyn", "babi",
+             "gofalwr", "gofalwraig", "cymydog", "cymdoges")
+_ROLES_GD_GA = ("màthair", "mhàthair", "athair", "bràthair", "bhràthair", "piuthar",
+                "phiuthar", "seanair", "sheanair", "seanmhair", "sheanmhair", "nighean",
+                "caraid", "charaid", "antaidh", "uncail", "máthair", "mháthair", "deartháir",
+                "dheartháir", "deirfiúr", "dheirfiúr", "iníon", "seanmháthair",
+                "sheanmháthair", "seanathair", "aintín")
+WELSH_GAELIC_ROLES = frozenset(
+    {f.casefold() for w in _ROLES_CY for f in welsh_mutations(w)} | set(_ROLES_GD_GA)
+)
 ROLE_RE = rf"(?:{_alternation(ROLE_NOUNS)})"
 
 # A review's pseudonym: "Child B", "Adult A", "Sibling 2", "Mother of Child C", "Baby D".
@@ -269,8 +284,9 @@ DECLARATION_PATTERNS = (
                r"(?:pseudonym|not\s+(?:his|her|their)\s+real\s+name)"),
     re.compile(r"\b(?:called|named)\s+" + _Q + _NAME + _Q + r"\s+(?:in|throughout)\s+"
                r"(?:this|the)\s+(?:review|report)"),
-    # The second name of a paired declaration: "... as 'Jade' and her father as 'Callum'".
-    re.compile(r"\bas\s+[\"'‘“]" + _NAME + r"[\"'’”]"),
+    # The second name of a paired declaration: "... as 'Jade' and her father as 'Callum'"
+    # (after "and", so a nickname, "known to friends as 'Jonno'", is no declaration).
+    re.compile(r"\band\s+(?:[\w'’]+\s+){0,4}as\s+[\"'‘“]" + _NAME + r"[\"'’”]"),
 )
 # Words that show a declaration is about pseudonyms at all (checked in the same paragraph so
 # that "known as Kaz" in a chronology, a nickname, stays a name).

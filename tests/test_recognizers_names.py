@@ -165,3 +165,73 @@ def test_yaml_cases_module_only(run_module, case):
     """The YAML cases, with this module alone (tests/test_cases.py runs them end to end)."""
     segments, findings = run_module(case["text"])
     assert findings_problems(case, segments, findings) == []
+
+
+def test_fold_drops_accents_both_ways():
+    assert names.fold("Małgorzata") == "malgorzata"
+    assert names.fold("Siôn") == names.fold("Sion") == "sion"
+    assert names.fold("Catrìona") == "catriona"
+
+
+def test_folded_english_word_is_no_name():
+    # A name listed only with accents must not turn an English word into a name.
+    lex = names.lexicon()
+    assert "over" not in lex.first and "over" not in lex.surnames
+
+
+def test_celtic_common_words_are_ambiguous():
+    lex = names.lexicon()
+    assert "pant" in lex.ambiguous  # Welsh "hollow", also a surname
+    assert "dewi" not in lex.ambiguous  # a dictionary proper noun stays a name
+
+
+def test_soft_hyphen_inside_a_name_end_to_end():
+    from redactcheck.analysis import get_analyzer
+
+    text = "The mother's partner, Gwil\u00adym Prosser, moved in that spring."
+    found = get_analyzer(Config()).analyze_segments(split_paragraphs(text))
+    assert [f.text for f in found if f.entity == "PERSON"] == ["Gwil\u00adym Prosser"]
+
+
+def _segment(text: str, kind: str, label: str, paragraph: int = 1):
+    from redactcheck.document import Segment
+
+    return Segment(text=text, part="word/document.xml", kind=kind, paragraph=paragraph,
+                   label=label)
+
+
+def _short(segments):
+    return [(f.segment_index, f.text, f.explanation)
+            for f in names.document_pass(segments, [], Config())]
+
+
+def test_name_column_of_a_table():
+    segments = [
+        _segment("Full name", "table", "Table 2, row 1, cell 1"),
+        _segment("Role", "table", "Table 2, row 1, cell 2"),
+        _segment("ABDIRAHMAN QORANE", "table", "Table 2, row 2, cell 1"),
+        _segment("Father", "table", "Table 2, row 2, cell 2"),
+        _segment("Child E", "table", "Table 2, row 3, cell 1"),
+        _segment("Sibling", "table", "Table 2, row 3, cell 2"),
+    ]
+    assert _short(segments) == [(2, "ABDIRAHMAN QORANE", "in a table column headed as names")]
+
+
+def test_author_properties():
+    segments = [
+        _segment("Eluned Pryce-Vaughan", "property", "Document property: creator"),
+        _segment("Safeguarding Business Unit", "property", "Document property: lastModifiedBy"),
+        _segment("Independent Reviewer", "comment", "Comment author"),
+        _segment("Board Business Manager", "property", "Document property: Manager"),
+    ]
+    assert _short(segments) == [
+        (0, "Eluned Pryce-Vaughan", "an author or person field of the document")]
+
+
+def test_short_line_of_gazetteer_names():
+    segments = [
+        _segment("KATARZYNA WOJCIK", "table", "Table 1, row 3, cell 2"),
+        _segment("Rose Cottage", "textbox", "Text box, paragraph 4"),
+        _segment("Learning Point 5", "textbox", "Text box, paragraph 5"),
+    ]
+    assert _short(segments) == [(0, "KATARZYNA WOJCIK", "a short line of gazetteer names")]
