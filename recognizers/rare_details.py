@@ -22,9 +22,23 @@ names the generalisation. Categories, with one example flagged and one left alon
 * occupation: a family member's distinctive job or named employer: "the father was a
   police officer", "mother worked at Kellogg's". Left alone: professionals doing their
   job ("a police officer attended", "the social worker visited").
+  Also any job from the ONS SOC 2010 index (``data/occupation_titles.txt``, rarity class
+  per title): a distinctive trade alone ("a farrier", "a village falconer"), a common job
+  only with a qualifier that pins it to a patch ("a bus driver on the night route"); a
+  named place or employer in the qualifier is left to the place and name recognisers.
+  Left alone: "a care worker", "worked in a warehouse", "the social worker was a nurse".
+* achievement: "represented Scotland at curling", "a member of the national rowing squad",
+  "competes in the British championships", "an Olympic swimmer", "a champion ploughman".
+  Left alone: "represented by a solicitor", "a champion of change", "held a record of".
+* family_size also covers birth order: "the sixth of nine children", "one of twelve
+  siblings" (families of FAMILY_THRESHOLD = 4 or more). Left alone: "the eldest of two",
+  "one of three children", "the third of five recommendations".
 * event: house fire, murder, media coverage, crowdfunding: "featured in the local
-  newspaper", "a crowdfunding appeal". Left alone: "fire service", "fire safety", "the
-  fire" (a burn from the gas fire is not an identifying event).
+  newspaper", "a crowdfunding appeal"; a media report is the whole clause with its outlet
+  and any quoted headline ("The arrest made the front page of the X Gazette"). Left alone:
+  "fire service", "fire safety", "the fire", "reported to the police".
+* condition in general ("the screening test for X", "staff training on X", "children
+  with X in general") is no one's diagnosis and is left alone.
 """
 
 from __future__ import annotations
@@ -563,6 +577,18 @@ _ACHIEVEMENTS = [re.compile(p, re.IGNORECASE) for p in (
     r"European|Guinness|county|course|club|Welsh|Scottish|English|Irish|Commonwealth|Olympic)"
     r"(?:\s+world)?\s+record\b",
 )]
+# A word each achievement pattern needs, checked as a plain substring first: most
+# paragraphs have none, and eleven regexes need not run over them.
+_ACHIEVEMENT_KEYS = (
+    ("represent",), ("team", "squad", "side"),
+    ("champion", "final", "games", "cup", "league", "series", "trials", "competition",
+     "level"),
+    ("international", "olympic", "paralympic", "commonwealth", "world-class", "elite"),
+    ("olympian", "paralympian", "medal", "record"), ("champion",),
+    ("award", "prize", "medal", "title", "honour", "competition", "championship"),
+    ("mbe", "obe", "cbe", "bem", "kbe", "dbe", "george"), ("champion",),
+    ("youngest", "oldest", "first", "only"), ("record",),
+)
 # "a sheep farmer who has represented ...": the person's description joins the achievement.
 _WHO_BEFORE = re.compile(
     r"\b(?:an?|the)\s+(?P<np>(?:[\w'\u2019-]+\s+){0,3}[\w'\u2019-]+)\s+who\s+(?:has\s+|had\s+|"
@@ -830,7 +856,10 @@ class RareDetailRecognizer(EntityRecognizer):
                       "a family member's own small business")
 
     def _achievements(self, text: str) -> Iterator[Hit]:
-        for pattern in _ACHIEVEMENTS:
+        low = text.lower()
+        for keys, pattern in zip(_ACHIEVEMENT_KEYS, _ACHIEVEMENTS, strict=True):
+            if not any(k in low for k in keys):
+                continue
             for m in pattern.finditer(text):
                 start = m.start()
                 who = _WHO_BEFORE.search(text, max(0, start - 60), start)
