@@ -22,9 +22,23 @@ names the generalisation. Categories, with one example flagged and one left alon
 * occupation: a family member's distinctive job or named employer: "the father was a
   police officer", "mother worked at Kellogg's". Left alone: professionals doing their
   job ("a police officer attended", "the social worker visited").
+  Also any job from the ONS SOC 2010 index (``data/occupation_titles.txt``, rarity class
+  per title): a distinctive trade alone ("a farrier", "a village falconer"), a common job
+  only with a qualifier that pins it to a patch ("a bus driver on the night route"); a
+  named place or employer in the qualifier is left to the place and name recognisers.
+  Left alone: "a care worker", "worked in a warehouse", "the social worker was a nurse".
+* achievement: "represented Scotland at curling", "a member of the national rowing squad",
+  "competes in the British championships", "an Olympic swimmer", "a champion ploughman".
+  Left alone: "represented by a solicitor", "a champion of change", "held a record of".
+* family_size also covers birth order: "the sixth of nine children", "one of twelve
+  siblings" (families of FAMILY_THRESHOLD = 4 or more). Left alone: "the eldest of two",
+  "one of three children", "the third of five recommendations".
 * event: house fire, murder, media coverage, crowdfunding: "featured in the local
-  newspaper", "a crowdfunding appeal". Left alone: "fire service", "fire safety", "the
-  fire" (a burn from the gas fire is not an identifying event).
+  newspaper", "a crowdfunding appeal"; a media report is the whole clause with its outlet
+  and any quoted headline ("The arrest made the front page of the X Gazette"). Left alone:
+  "fire service", "fire safety", "the fire", "reported to the police".
+* condition in general ("the screening test for X", "staff training on X", "children
+  with X in general") is no one's diagnosis and is left alone.
 """
 
 from __future__ import annotations
@@ -37,6 +51,7 @@ from functools import cache, lru_cache
 
 from presidio_analyzer import EntityRecognizer, RecognizerResult
 
+from redactcheck import cues
 from redactcheck.config import Config
 
 from . import read_word_list
@@ -58,6 +73,8 @@ GUIDANCE = {
     "occupation": 'Say "employed" or "worked in public service"; do not name the job or '
                   "employer.",
     "event": 'Describe it generically ("a serious incident") and leave out media coverage.',
+    "achievement": 'Leave it out, or say "had a sporting interest" / "was well known '
+                   'locally".',
 }
 
 # --------------------------------------------------------------------------- patterns
@@ -88,6 +105,23 @@ _FAMILY_SIZE = re.compile(
     rf"|\b(?P<pos>youngest|eldest|oldest|middle)\s+(?:child\s+)?of\s+(?P<of>{_NUM})\b"
     rf"|\b(?P<ord>{'|'.join(_ORDINALS)}|(?:[4-9]|1[0-9])th)\s+(?:child|baby|born|son|daughter)\b"
     rf"|\bfamily\s+of\s+(?P<fam>{_NUM})\b",
+    re.IGNORECASE,
+)
+# Birth order in a family: "the seventh of ten children", "one of eleven siblings", "the
+# eldest of six". Only families of FAMILY_THRESHOLD or more children count: about one family
+# with dependent children in seven has three (ONS Families and Households), so "one of three"
+# narrows little, while four or more is a few per cent of families, few enough to help pick
+# a family out in a small area. The same threshold applies to counts ("four children").
+FAMILY_THRESHOLD = 4
+_CARDINAL_RE = "|".join(sorted((w for w in cues.cardinal_words() if w not in
+                                ("a", "an", "no", "single", "zero")), key=len, reverse=True))
+_BIRTH_ORDER = re.compile(
+    rf"\b(?:the\s+)?(?P<pos>{cues.ENGLISH_ORDINAL_WORD_RE}|eldest|oldest|youngest|middle|one)"
+    r"\s+(?:child\s+|born\s+)?of\s+(?:(?:his|her|their|the|its)\s+(?:(?:mother|father|"
+    rf"parents)['\u2019]s?\s+)?)?(?P<n>{_CARDINAL_RE}|\d{{1,2}})\b"
+    r"(?:\s+(?P<noun>(?:half-|step-|full\s+)?(?:children|siblings|brothers\s+and\s+sisters|"
+    r"sisters\s+and\s+brothers|kids|sons|daughters|boys|girls|brothers|sisters))\b"
+    r"|\s*(?P<end>[.,;:)]|$|and\b|but\b))?",
     re.IGNORECASE,
 )
 # "9 children per class", "seven children on the caseload", "in 4 children" (a rate).
@@ -173,6 +207,43 @@ _LANGUAGE_BEFORE = re.compile(
     r"\b(?:speaks?|spoke|speaking|in|first\s+language\s+(?:is|was)|language\s+(?:is|was))\s*$",
     re.IGNORECASE,
 )
+
+# A condition named in a sentence about services, tests or people in general ("the
+# combined test for X", "staff training on X", "children with X in general") is not a
+# family member's diagnosis; "she has X", "diagnosed with X", "her brother's X" are.
+_GENERIC_CONDITION_BEFORE = re.compile(
+    r"(?:\b(?:tests?|testing|screen(?:ing|ed|s)?|scans?|training|awareness|information|"
+    r"leaflets?|guidance|advice|research|education|teaching|workshops?|sessions?|courses?|"
+    r"talks?|campaigns?|pathways?|clinics?|services?|specialists?|charit(?:y|ies)|support\s+"
+    r"groups?|societ(?:y|ies)|associations?|programmes?|polic(?:y|ies)|risks?|rates?|"
+    r"prevalence|incidence|signs|symptoms|checks?|experience|knowledge|understanding)\s+"
+    r"(?:for|on|in|about|of|around|into|regarding|with)"
+    r"|\b(?P<people>children|people|adults|patients|families|babies|infants|pupils|young\s+"
+    r"people|individuals|those|anyone|someone|parents|carers|women|men)\s+(?:with|who\s+have|"
+    r"living\s+with|affected\s+by)"
+    r"|\bsuch\s+as|\bconditions?\s+(?:like|including|such\s+as))"
+    r"\s+(?:(?:the|a|an)\s+)?(?:[\w'\u2019-]+,?\s+(?:(?:or|and)\s+)?){0,2}$",
+    re.IGNORECASE,
+)
+_HOLDER_BEFORE_PEOPLE = re.compile(
+    r"\b(?:her|his|their|both|the|two|three|four|five|whose|all\s+the)\s+$", re.IGNORECASE)
+_DIAGNOSIS_NEAR = re.compile(r"\bdiagnos|\bconfirmed\b|\bpositive\b", re.IGNORECASE)
+
+
+def generic_condition_mention(text: str, start: int, end: int) -> bool:
+    """True when the condition at [start, end) is mentioned in general, not as someone's."""
+    lo = max(text.rfind(c, 0, start) for c in ".;:!?\n") + 1
+    lo = max(lo, start - 80)
+    m = _GENERIC_CONDITION_BEFORE.search(text, lo, start)
+    if m is None or m.end() != start:
+        return False
+    if m.group("people") and _HOLDER_BEFORE_PEOPLE.search(text, max(0, m.start() - 12),
+                                                           m.start()):
+        return False
+    hi = text.find(".", end)
+    clause = text[lo:hi if hi >= 0 else len(text)]
+    return not _DIAGNOSIS_NEAR.search(clause)
+
 
 _TOKEN = re.compile(r"[^\W_]+(?:['\u2019][^\W_]+)?")
 # British spellings in the text compared with Orphanet's American names.
@@ -295,7 +366,322 @@ def load_demographics() -> PhraseIndex:
     return index
 
 
+# --------------------------------------------------------------------------- distinctive jobs
+
+# A job phrase after one of these says it is someone's work: "worked for years as a ...",
+# "is a ...", "a former ...", "one of the last ...".
+_JOB_CUE = re.compile(
+    r"\b(?:(?:work(?:ed|s|ing)?|employed|trained|qualified|earned\s+(?:a|her|his|their)\s+"
+    r"living|made\s+(?:a|her|his|their)\s+living|job|career)\s+(?:(?:for|over)\s+(?:[\w-]+\s+)"
+    r"{1,4}?)?as|(?:is|was|had\s+been|has\s+been|became|becoming|remains|remained)"
+    r"(?:\s+(?:still|now|then|once|later|also|previously|formerly))?|a\s+former)\s+"
+    r"(?P<det>(?:(?:an?|the)\s+)?(?:one\s+of\s+(?:the\s+)?(?:last|few|only|first|very\s+few|"
+    r"a\s+handful\s+of)\s+|(?:last|only|first)\s+)?)",
+    re.IGNORECASE,
+)
+# Words that end a job's noun group: prepositions, clause words, verbs.
+_NP_STOP = frozenset(
+    [
+        "on", "at", "in", "for", "with", "from", "out", "of", "who", "which", "that", "and", "but",
+        "or", "until", "till", "since", "when", "while", "before", "after", "because", "so", "to",
+        "by", "as", "than", "where", "whose", "across", "around", "along", "near", "off", "during",
+        "is", "was", "were", "are", "had", "has", "have", "been", "be", "being", "he", "she",
+        "they", "it", "his", "her", "their", "its", "the", "a", "an", "this", "these", "those",
+        "there", "then", "not", "also"
+    ])
+# Words before a job that are not part of it ("a former blacksmith").
+_JOB_PREMODIFIERS = frozenset([
+    "former", "retired", "semi", "part", "full", "time", "self", "employed", "freelance",
+    "qualified", "trainee", "newly", "experienced", "skilled", "successful", "keen",
+])
+_PREPS = frozenset([
+    "on", "at", "in", "for", "with", "from", "out", "of", "across", "around", "along", "near",
+    "off", "to",
+])
+_QUAL_STOP = frozenset(
+    [
+        "and", "but", "or", "who", "which", "that", "until", "till", "since", "when", "while",
+        "before", "after", "because", "so", "where", "whose", "he", "she", "they", "was", "were",
+        "is", "are", "had", "has", "have", "then", "although", "though"
+    ])
+# Verbs that end a qualifier ("on the night run meant that ...").
+_QUAL_VERBS = frozenset(
+    [
+        "meant", "made", "said", "told", "left", "went", "came", "took", "gave", "kept", "found",
+        "used", "led", "got", "saw", "knew", "lived", "moved", "worked", "died", "became",
+        "brought", "caused", "means", "makes", "says", "tells", "leaves", "goes", "comes", "takes",
+        "gives", "keeps", "finds", "uses", "leads", "gets", "sees", "knows", "lives", "moves",
+        "works", "dies"
+    ])
+# Qualifier words that pin a common job to one place or patch: "on the night route", "with
+# a stall", "out of the harbour".
+_PATCH_NOUNS = frozenset(
+    [
+        "run", "runs", "route", "routes", "round", "rounds", "stall", "stalls", "pitch", "market",
+        "markets", "harbour", "pier", "ferry", "ferries", "airport", "estate", "estates", "rig",
+        "rigs", "platform", "colliery", "quarry", "racecourse", "circus", "fairground", "stud",
+        "kennels", "stables", "lighthouse", "island", "islands"
+    ])
+# Capitalised words in a qualifier that name no particular place or employer.
+_VAGUE_CAPS = frozenset(
+    [
+        "council", "nhs", "hospital", "school", "authority", "county", "borough", "city", "trust",
+        "service", "services", "christmas", "easter", "i"
+    ]) | cues.MONTH_WORDS | cues.WEEKDAY_WORDS
+_NON_FAMILY_SUBJECT = re.compile(
+    r"\b(?:it|there|this|that|referrer|caller|informant|complainant|witness|applicant|"
+    r"assessor|reviewer|author|chair)\b", re.IGNORECASE)
+_FAMILY_ROLE_RE = re.compile(
+    rf"\b(?:{'|'.join(re.escape(r) for r in sorted(cues.FAMILY_ROLES, key=len, reverse=True))})"
+    r"(?:'s|s)?\b", re.IGNORECASE)
+_PROFESSIONAL_ROLE_RE = re.compile(
+    r"\b(?:" + "|".join(re.escape(r) for r in sorted(cues.PROFESSIONAL_ROLES, key=len,
+                                                     reverse=True)) + r")s?\b", re.IGNORECASE)
+# "ran a tattoo studio", "ran the village pub": a small business is a public-facing job.
+_RAN_BUSINESS = re.compile(
+    r"\b(?:ran|runs|running|owned|owns|kept|keeps)\s+(?:a|an|the|her|his|their)\s+(?:own\s+)?"
+    r"(?P<biz>(?:[\w'\u2019-]+\s+){0,2}?(?:stall|studio|salon|pub|caf[eé]|takeaway|kennels|"
+    r"cattery|stables|forge|guest\s*house|B&B|bed\s+and\s+breakfast|shop|restaurant|garage|"
+    r"workshop|bakery|chippy|boatyard|smallholding|riding\s+school|tea\s*room|post\s+office))\b",
+    re.IGNORECASE,
+)
+_JOB_WORD = re.compile(r"[^\W\d_]+(?:['\u2019][^\W\d_]+)?")
+
+
+@cache
+def load_job_titles() -> tuple[dict[tuple[str, ...], str], int]:
+    """Job title words -> rarity class ("d" distinctive, "o" ordinary, "c" common) from the
+    ONS SOC coding index (data/occupation_titles.txt), and the longest title's length."""
+    titles: dict[tuple[str, ...], str] = {}
+    for line in read_word_list("occupation_titles.txt"):
+        title, cls, _group = line.split("|")
+        titles[tuple(title.replace("-", " ").split())] = cls
+    return titles, max(len(k) for k in titles)
+
+
+def _singular(word: str) -> str:
+    if word.endswith("men"):
+        return word[:-3] + "man"
+    if word.endswith("ies") and len(word) > 4:
+        return word[:-3] + "y"
+    if word.endswith("s") and not word.endswith("ss"):
+        return word[:-1]
+    return word
+
+
+def _job_class(words: list[str]) -> tuple[int, str] | None:
+    """(index where the longest title ending at the last word starts, class)."""
+    titles, longest = load_job_titles()
+    if not words:
+        return None
+    last = [*words[:-1], _singular(words[-1])]
+    for n in range(min(longest, len(words)), 0, -1):
+        for cand in (words, last):
+            cls = titles.get(tuple(cand[-n:]))
+            if cls:
+                return len(words) - n, cls
+    return None
+
+
+def _qualifier(text: str, pos: int) -> tuple[int, bool, bool]:
+    """End of the prepositional phrases after a job ("on the X estates", "with a stall on
+    the market"), whether they pin it to one place, patch or employer, and whether they
+    name one (a capitalised name that other recognisers report in their own right)."""
+    end, specific, named = pos, False, False
+    i = pos
+    phrases = 0
+    while phrases < 3:
+        m = re.match(r"\s+(out\s+of|based\s+(?:at|in)|[a-z]+)\b", text[i:])
+        if not m or m.group(1).split()[0] not in _PREPS | {"based"}:
+            break
+        j = i + m.end()
+        words = 0
+        prev = 0
+        for w in re.finditer(r"\s*([\w'\u2019&-]+)", text[j:j + 120]):
+            if w.start() != prev:
+                break  # punctuation between words
+            prev = w.end()
+            word = w.group(1)
+            low = word.lower()
+            if low in _QUAL_STOP or low in _PREPS or low in _QUAL_VERBS or (
+                    words >= 2 and low.endswith("ed") and not word[:1].isupper()):
+                break
+            words += 1
+            if low in _PATCH_NOUNS:
+                specific = True
+            elif word[:1].isupper() and low not in _VAGUE_CAPS:
+                specific = named = True
+            j_end = j + w.end()
+            if words >= 5:
+                break
+        if not words:
+            break
+        i = end = j_end
+        phrases += 1
+    return end, specific, named
+
+
+def _holder_ok(text: str, start: int, title: str) -> bool:
+    """True when the clause before a job cue is about a family member, not a professional."""
+    lo = max(text.rfind(c, 0, start) for c in ".;:!?\n") + 1
+    subject = text[max(lo, start - 150):start]
+    if _NON_FAMILY_SUBJECT.search(subject[:40]) and not _FAMILY_ROLE_RE.search(subject):
+        return False
+    family = _FAMILY_ROLE_RE.search(subject)
+    if _PROFESSIONAL_ROLE_RE.search(subject) and not family:
+        return False
+    return not (title in cues.PROFESSIONAL_ROLES and not family)
+
+
+# --------------------------------------------------------------------------- achievements
+
+_NATIONS = (r"(?:Wales|Scotland|England|Ireland|Northern\s+Ireland|Great\s+Britain|Britain|GB|"
+            r"the\s+UK|(?:his|her|their|the)\s+(?:country|county|nation|region))")
+# Countries and regions from the shared list: "represented Kenya" (not "represented Sarah").
+_COUNTRIES = "|".join(re.escape(c) for c in sorted(read_word_list("countries_regions.txt"),
+                                                    key=len, reverse=True) if c[:1].isupper())
+_ACHIEVEMENTS = [re.compile(p, re.IGNORECASE) for p in (
+    rf"\brepresent(?:s|ed|ing)\s+(?:{_NATIONS}|(?-i:{_COUNTRIES}))(?:\s+(?:at|in)\s+"
+    r"(?:(?:the|a|an|under-\d+|junior|senior|youth|schools|international|national)\s+)*"
+    r"(?-i:[a-z][\w-]*)(?:\s+(?:level|championships?|games|cup|olympics|paralympics|"
+    r"tournaments?))?)?",
+    r"\b(?:(?:a\s+)?(?:former\s+)?member\s+of|play(?:s|ed|ing)\s+for|captain(?:s|ed)?|"
+    r"selected\s+for|called\s+up\s+(?:to|for)|capped\s+(?:by|for))\s+(?:the\s+|a\s+)?"
+    r"(?:[\w'\u2019-]+\s+){0,5}?(?:national|international|Olympic|Paralympic|Commonwealth|"
+    r"county|GB)\s+(?:[\w'\u2019-]+\s+){0,2}?(?:team|squad|side)\b",
+    r"\b(?:race[sd]?|racing|compet(?:es|ed|ing|e)|play(?:s|ed)|ran|runs|swims|swam|fought|"
+    r"boxed|rides|rode|takes\s+part|took\s+part|qualified)\s+(?:in|at|for)\s+(?:the\s+)?"
+    r"(?:[\w'\u2019-]+\s+){0,3}?(?:national|international|world|European|British|Welsh|"
+    r"Scottish|English|Irish|Commonwealth|Olympic|Paralympic|All-Ireland)\s+"
+    r"(?:[\w'\u2019-]+\s+){0,3}?(?:championships?|finals?|games|cup|league|series|trials|"
+    r"competitions?|level)\b",
+    r"\b(?:an?\s+)?(?:former\s+)?(?:international|Olympic|Paralympic|Commonwealth\s+Games|"
+    r"world-class|elite)[\s-]+(?:level\s+)?(?:athlete|player|footballer|cricketer|swimmer|"
+    r"runner|sprinter|boxer|cyclist|gymnast|rower|wrestler|medallist|competitor|sportsman|"
+    r"sportswoman|jockey|rider|skier|golfer|judoka)s?\b",
+    r"\b(?:Olympian|Paralympian|(?:gold|silver|bronze)\s+medal(?:l?ist)?|world\s+record[\s-]"
+    r"holder)s?\b",
+    r"\b(?:an?|the)\s+(?:former\s+|reigning\s+|two-time\s+|three-time\s+)?(?:national|world|"
+    r"European|British|Welsh|Scottish|English|Irish|Commonwealth|county|UK)\s+"
+    r"(?:[\w-]+\s+)?champion\b",
+    r"\b(?:won|wins|awarded|received|given|was\s+given)\s+(?:a|an|the)\s+(?:[\w'\u2019-]+\s+)"
+    r"{0,3}?(?:national|international|royal|British|UK|Queen's|King's)\s+(?:[\w'\u2019-]+\s+)"
+    r"{0,3}?(?:award|prize|medal|title|honour|competition|championship)s?\b",
+    r"\b(?:awarded|received|given|appointed)\s+(?:an?\s+|the\s+)?(?-i:MBE|OBE|CBE|BEM|KBE|DBE|"
+    r"George\s+(?:Medal|Cross))\b",
+    r"\ba\s+(?:former\s+)?champion\s+(?!of\b|for\b|to\b)[a-z][\w-]+",
+    r"\bthe\s+(?:youngest|oldest|first|only)\s+(?:person|woman|man|girl|boy|[\w-]+)\s+(?:ever\s+)?"
+    r"to\s+(?:win|climb|swim|row|sail|complete|reach|receive|be\s+awarded|be\s+elected|"
+    r"represent|qualify|captain|compete)\b(?:\s+[\w'\u2019-]+){0,5}",
+    r"\b(?:holds?|held|set|broke|breaks|broken)\s+(?:a|the)\s+(?:world|national|British|UK|"
+    r"European|Guinness|county|course|club|Welsh|Scottish|English|Irish|Commonwealth|Olympic)"
+    r"(?:\s+world)?\s+record\b",
+)]
+# A word each achievement pattern needs, checked as a plain substring first: most
+# paragraphs have none, and eleven regexes need not run over them.
+_ACHIEVEMENT_KEYS = (
+    ("represent",), ("team", "squad", "side"),
+    ("champion", "final", "games", "cup", "league", "series", "trials", "competition",
+     "level"),
+    ("international", "olympic", "paralympic", "commonwealth", "world-class", "elite"),
+    ("olympian", "paralympian", "medal", "record"), ("champion",),
+    ("award", "prize", "medal", "title", "honour", "competition", "championship"),
+    ("mbe", "obe", "cbe", "bem", "kbe", "dbe", "george"), ("champion",),
+    ("youngest", "oldest", "first", "only"), ("record",),
+)
+# "a sheep farmer who has represented ...": the person's description joins the achievement.
+_WHO_BEFORE = re.compile(
+    r"\b(?:an?|the)\s+(?P<np>(?:[\w'\u2019-]+\s+){0,3}[\w'\u2019-]+)\s+who\s+(?:has\s+|had\s+|"
+    r"also\s+)?$", re.IGNORECASE)
+
+# --------------------------------------------------------------------------- media
+
+_PAPER_NAMES = (r"Gazette|Courier|Echo|Post|Times|Herald|Chronicle|Mail|Mirror|Star|Express|"
+                r"Advertiser|Argus|Observer|Journal|News|Press|Telegraph|Guardian|Record|"
+                r"Standard|Sentinel|Examiner|Citizen|Mercury|Leader|Bulletin|Recorder|Gleaner|"
+                r"Reporter|Independent|Sun|Live|Free\s+Press|Daily")
+_OUTLET = (
+    r"(?:(?:the|a|an)\s+)?(?:(?:local|national|regional|Scottish|Welsh|Sunday|daily|evening|"
+    r"weekly|tabloid|broadsheet|international)\s+)*(?:press|papers?|newspapers?|news|media|"
+    r"radio|television|TV|headlines|bulletins?|news\s+websites?)\b"
+    r"|(?-i:BBC|ITV|S4C|STV|UTV|Sky\s+News|Channel\s+(?:4|5|Four|Five)|Radio\s+[A-Z]\w*)"
+    r"(?:\s+(?-i:[A-Z]\w*|news|online|radio|television|bulletin|website|programme))*"
+    rf"|(?:the\s+)?(?-i:(?:[A-Z][\w'\u2019-]*\s+){{1,3}}(?:{_PAPER_NAMES}))\b"
+    r"|social\s+media|(?-i:Facebook|Twitter|TikTok|Instagram|YouTube)\b"
+)
+_MEDIA = re.compile(
+    r"\b(?:(?:widely|extensively|prominently|briefly|later|also|heavily)\s+)?"
+    r"(?:reported|covered|featured|named|pictured|shown|broadcast|publici[sz]ed|discussed|"
+    r"splashed|shared|circulated|aired)\s+(?:widely\s+)?(?:in|on|by|across|throughout)\s+"
+    rf"(?:{_OUTLET})"
+    r"|\bwidely\s+(?:reported|covered|publici[sz]ed)\b"
+    r"|\b(?:attracted|received|drew|generated|led\s+to|prompted)\s+(?:considerable\s+|"
+    r"significant\s+|widespread\s+|some\s+|much\s+|intense\s+)?(?:(?:national|local|media|press|"
+    r"public|newspaper)\s+)+(?:attention|coverage|interest|scrutiny)\b"
+    r"|\bmade\s+(?:the\s+)?(?:national\s+|local\s+)?(?:headlines|news|front\s+pages?)"
+    r"(?:\s+of\s+(?:the\s+)?(?-i:(?:[A-Z][\w'\u2019-]*\s*){1,4}))?"
+    r"|\b(?:went|had\s+gone|has\s+gone|going)\s+viral\b"
+    r"|\bunder\s+the\s+headline\s+[\"'\u2018\u201c][^\"\u201d\n]{2,150}?[\"'\u2019\u201d]"
+    r"(?=[\s,.;:)]|$)"
+    r"|\bthe\s+(?:local|national|regional)\s+(?:paper|newspaper|press|radio|news)\s+"
+    r"(?:ran|carried|published|printed|covered)\b"
+    r"|\b(?:appeared|featured)\s+(?:in|on)\s+(?:a\s+|the\s+)?(?:news\s+(?:report|item|"
+    r"bulletin)|documentary|podcast)\b"
+    r"|\bfront\s+page\s+of\s+(?:the\s+)?(?-i:(?:[A-Z][\w'\u2019-]*\s*){1,4})",
+    re.IGNORECASE,
+)
+_HEADLINE = re.compile(r"\bheadline\s+[\"'\u2018\u201c][^\"\u201d\n]{2,150}?[\"'\u2019\u201d]"
+                       r"(?=[\s,.;:)]|$)", re.IGNORECASE)
+# Event values that are themselves media mentions: a media clause around them replaces them.
+_MEDIA_VALUES = ("media coverage", "press coverage", "reported in", "featured in",
+                 "local newspaper", "national press", "front page")
+
+
+_PARAGRAPH_NUMBER = re.compile(r"\(?\d+(?:\.\d+)*[.)]?\s+")
+
+
+def _clause(text: str, start: int, end: int) -> tuple[int, int]:
+    """The clause around [start, end): from the sentence or clause start to the next comma,
+    semicolon or full stop after it (a quoted headline is kept whole)."""
+    lo = max(text.rfind(c, 0, start) for c in (". ", "; ", ": ", "? ", "! ", ", ", "\n")) + 1
+    while lo < start and text[lo].isspace():
+        lo += 1
+    number = _PARAGRAPH_NUMBER.match(text, lo, start)
+    if number:
+        lo = number.end()
+    if start - lo > 220:  # a run-on sentence: from the last word boundary in reach
+        lo = text.find(" ", start - 220, start) + 1
+    head = _HEADLINE.search(text, start, min(len(text), end + 200))
+    if head:
+        end = max(end, head.end())
+    m = re.compile(r"[,;.!?\n]|$").search(text, end)
+    hi = m.start() if m else len(text)
+    return lo, hi
+
+
 # --------------------------------------------------------------------------- recogniser
+
+_MERGED = {"occupation": "job", "achievement": "job", "event": "event",
+           "family_size": "family"}
+
+
+def _drop_contained(hits: list[Hit]) -> list[Hit]:
+    """One finding per detail: a job or media phrase inside a longer one of its kind goes
+    ("organ builder" inside "organ builder on the estate"; "featured in the local paper"
+    inside the clause that says what was reported). Other details keep their own finding."""
+    hits = list(dict.fromkeys(hits))  # the same detail found by two patterns
+
+    def absorbed(h: Hit, big: Hit) -> bool:
+        if big == h or not (big.start <= h.start and h.end <= big.end):
+            return False
+        kind = _MERGED.get(h.category)
+        if kind is None or kind != _MERGED.get(big.category):
+            return False
+        if (big.start, big.end) == (h.start, h.end) and hits.index(big) > hits.index(h):
+            return False  # the same span twice: keep the first
+        return kind in ("job", "family") or h.value.startswith(_MEDIA_VALUES)
+    return [h for h in hits if not any(absorbed(h, big) for big in hits)]
+
 
 @dataclass(frozen=True)
 class Hit:
@@ -338,8 +724,9 @@ class RareDetailRecognizer(EntityRecognizer):
 
     def find(self, text: str) -> list[Hit]:
         hits = [*self._multiple(text), *self._family_size(text), *self._conditions(text),
-                *self._demographics(text), *self._occupations(text), *self._events(text)]
-        return hits
+                *self._demographics(text), *self._occupations(text), *self._events(text),
+                *self._jobs(text), *self._achievements(text), *self._media(text)]
+        return _drop_contained(hits)
 
     def _multiple(self, text: str) -> Iterator[Hit]:
         for m in _MULTIPLE.finditer(text):
@@ -360,9 +747,23 @@ class RareDetailRecognizer(EntityRecognizer):
             value = re.sub(r"\s+", " ", m.group()).lower()
             yield Hit(m.start(), m.end(), "family_size", value, 0.75,
                       "family size or birth order narrows the family")
+        for m in _BIRTH_ORDER.finditer(text):
+            total = cues.number_word(m.group("n"))
+            if total is None or not FAMILY_THRESHOLD <= total < 20:
+                continue
+            pos = m.group("pos").lower()
+            if m.group("noun") is None and (
+                    pos == "one" or (m.group("end") is None and pos not in (
+                        "eldest", "oldest", "youngest", "middle"))):
+                continue  # "one of ten recommendations", "the third of five reviews"
+            end = m.end("noun") if m.group("noun") else m.end("n")
+            yield Hit(m.start(), end, "family_size", f"{m.group('n').lower()} children", 0.75,
+                      "birth order in a large family narrows the family")
 
     def _conditions(self, text: str) -> Iterator[Hit]:
         for start, end, phrase in self.conditions.find(text):
+            if generic_condition_mention(text, start, end):
+                continue
             yield Hit(start, end, "condition", phrase.value, 0.75,
                       "a rare or notable health condition")
 
@@ -401,6 +802,78 @@ class RareDetailRecognizer(EntityRecognizer):
                     continue
                 yield Hit(m.start("emp"), m.start("emp") + len(emp), "occupation", emp, 0.7,
                           "a family member's named employer")
+
+    def _jobs(self, text: str) -> Iterator[Hit]:
+        """A family member's job phrase from the ONS index: distinctive trades alone, any job
+        with a qualifier that pins it to a place, patch or employer."""
+        for m in _JOB_CUE.finditer(text):
+            pos = m.end()
+            words: list[str] = []
+            spans: list[tuple[int, int]] = []
+            for w in _JOB_WORD.finditer(text, pos, min(len(text), pos + 80)):
+                gap = text[spans[-1][1] if spans else pos:w.start()]
+                if gap.strip(" -") or "  " in gap or len(words) >= 6:
+                    break
+                low = w.group().lower()
+                if low in _NP_STOP:
+                    break
+                words.append(low)
+                spans.append(w.span())
+            # Hyphenated words are separate tokens for the lexicon ("private-hire").
+            if not words:
+                continue
+            found = _job_class(words)
+            if found is None:
+                continue
+            first, cls = found
+            title = " ".join(words[first:])
+            if not _holder_ok(text, m.start(), title):
+                continue
+            lead = 0
+            while lead < first and words[lead] in _JOB_PREMODIFIERS:
+                lead += 1
+            np_start = spans[lead][0]
+            np_end = spans[-1][1]
+            end, specific, named = _qualifier(text, np_end)
+            if cls != "d" and not specific:
+                continue
+            if named:
+                # The place or employer is reported as a name of its own; a finding that
+                # covered it would be merged away by the name's higher severity.
+                end = np_end
+            value = " ".join(words[lead:])
+            why = ("a family member's distinctive trade" if cls == "d" else
+                   "a family member's job pinned to a place or patch")
+            yield Hit(np_start, end, "occupation", value, 0.7, why)
+        for m in _RAN_BUSINESS.finditer(text):
+            if not _holder_ok(text, m.start(), ""):
+                continue
+            end, _specific, named = _qualifier(text, m.end("biz"))
+            if named:
+                end = m.end("biz")
+            yield Hit(m.start(), end, "occupation",
+                      re.sub(r"\s+", " ", m.group("biz")).lower(), 0.7,
+                      "a family member's own small business")
+
+    def _achievements(self, text: str) -> Iterator[Hit]:
+        low = text.lower()
+        for keys, pattern in zip(_ACHIEVEMENT_KEYS, _ACHIEVEMENTS, strict=True):
+            if not any(k in low for k in keys):
+                continue
+            for m in pattern.finditer(text):
+                start = m.start()
+                who = _WHO_BEFORE.search(text, max(0, start - 60), start)
+                if who:
+                    start = who.start("np")
+                value = re.sub(r"\s+", " ", m.group()).lower()
+                yield Hit(start, m.end(), "achievement", value, 0.75,
+                          "a sporting or public achievement can be looked up")
+
+    def _media(self, text: str) -> Iterator[Hit]:
+        for m in _MEDIA.finditer(text):
+            lo, hi = _clause(text, m.start(), m.end())
+            yield Hit(lo, hi, "event", "media coverage", 0.75,
+                      "an event reported by the media can be found in the archive")
 
     def _events(self, text: str) -> Iterator[Hit]:
         for m in _EVENTS.finditer(text):

@@ -47,8 +47,13 @@ def test_case(case, artifacts):
         ("Jehovah's Witnesses visited", "Jehovah's Witnesses", "religion", "Jehovah's Witness"),
         ("The father was a police officer.", "police officer", "occupation", "police officer"),
         ("The father worked at Kellogg's.", "Kellogg's", "occupation", "Kellogg's"),
-        ("It featured in the local newspaper.", "featured in the local newspaper", "event",
-         "featured in the local newspaper"),
+        ("It featured in the local newspaper.", "It featured in the local newspaper", "event",
+         "media coverage"),
+        ("Her uncle was a farrier.", "farrier", "occupation", "farrier"),
+        ("He is the fifth of eight children.", "the fifth of eight children", "family_size",
+         "eight children"),
+        ("The aunt won a national baking award.", "won a national baking award", "achievement",
+         "won a national baking award"),
     ],
 )
 def test_extra_category_and_value(recognizer, text, span, category, value):
@@ -99,3 +104,39 @@ def test_data_files_have_source_licence_date_header(name):
 def test_module_exports_build():
     built = rare_details.build(None)
     assert [r.supported_entities for r in built] == [["RARE_DETAIL"]]
+
+
+def test_job_titles_rarity_classes():
+    """The ONS index lexicon: crafts are distinctive, mass occupations common."""
+    titles, _ = rare_details.load_job_titles()
+    assert titles[("farrier",)] == "d"
+    assert titles[("wheelwright",)] == "d"
+    assert titles[("care", "worker")] == "c"
+    assert titles[("bus", "driver")] == "c"
+    header = (DATA / "occupation_titles.txt").read_text("utf-8").splitlines()[0].lower()
+    for word in ("source", "licence", "date"):
+        assert word in header
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Staff had training on Williams syndrome.",
+        "She was offered the routine screening test for cystic fibrosis.",
+        "Services for people with Prader-Willi syndrome in general are patchy.",
+    ],
+)
+def test_generic_condition_mentions_not_flagged(recognizer, text):
+    assert [h for h in recognizer.find(text) if h.category == "condition"] == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Her son has Williams syndrome.",
+        "He was diagnosed with cystic fibrosis after the screening test for cystic fibrosis.",
+        "Her two children with cystic fibrosis were often unwell.",
+    ],
+)
+def test_held_conditions_still_flagged(recognizer, text):
+    assert any(h.category == "condition" for h in recognizer.find(text))
