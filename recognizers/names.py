@@ -655,10 +655,13 @@ def document_pass(segments: Sequence[Segment], findings: list[Finding], config: 
 
     lex = lexicon()
     short = _short_segment_names(segments, findings, lex, make_finding)
+    short += _addressed_in_comments(segments, [*findings, *short], lex, make_finding)
     findings = [*findings, *short]
     names: dict[str, str] = {}  # casefolded name -> label where first found
     for f in sorted(findings, key=lambda f: (f.segment_index, f.location.start)):
         if f.entity not in (ENTITY, "KNOWN"):
+            continue
+        if _weak_guess(f, segments, lex):
             continue
         for variant in _variants(f.text, lex, full=f.entity == ENTITY):
             names.setdefault(variant.casefold(), f.location.label)
@@ -700,6 +703,18 @@ def document_pass(segments: Sequence[Segment], findings: list[Finding], config: 
             ))
             spans.append((start, end))
     return short + out
+
+
+def _weak_guess(f: Finding, segments: Sequence[Segment], lex: Lexicon) -> bool:
+    """spaCy's guess alone, on words no gazetteer knows, in a document property: a title
+    or role there ("Rheolwr y Bwrdd", "Business Manager") is no sentence for spaCy to read,
+    so the guess is reported where it is but not spread through the document."""
+    if f.entity != ENTITY or f.score > 0.65 or "spaCy" not in f.explanation:
+        return False
+    if not 0 <= f.segment_index < len(segments) or segments[f.segment_index].kind != "property":
+        return False
+    words = [w.casefold() for w in re.findall(r"[^\W\d_][\w'’-]*", f.text)]
+    return not any(w in lex.first or w in lex.surnames for w in words)
 
 
 def _variants(text: str, lex: Lexicon, full: bool) -> list[str]:
@@ -790,4 +805,59 @@ def _short_segment_names(segments: Sequence[Segment], findings: list[Finding], l
             continue
         out.append(make_finding(seg, index, toks[0].start, toks[-1].end, ENTITY, 0.8,
                                 recognizer=NAME, explanation=why, guidance=GUIDANCE))
+    return out
+
+
+# ------------------------------------------------------------------ people a comment addresses
+
+# Comments are notes between colleagues: they address or cite people by their first name
+# ("Ffion - is this right?", "check with Tamsin", "Rahel says the date is wrong"). A word in
+# those positions is a name when no dictionary knows it (English, Welsh/Gaelic/Irish
+# common words, review vocabulary) and it is not a role, title, month, place or acronym.
+_NAME_TOKEN = r"[A-ZÀ-ÖØ-Þ][a-zß-öø-ÿĀ-ſ'’]+(?:-[A-ZÀ-ÖØ-Þ][a-zß-öø-ÿĀ-ſ'’]+)?"
+_ADDRESSED = (
+    re.compile(rf"^\s*(?P<name>{_NAME_TOKEN})\s*(?:[–—-]|,|:|\?)\s"),
+    re.compile(rf"\b(?:[Cc]heck(?:ed)?\s+with|[Aa]sk(?:ed)?|[Pp]er|[Ss]po(?:ke|ken)\s+to|"
+               rf"[Ss]peak\s+to|[Tt]alk(?:ed)?\s+to|[Ee]mail(?:ed)?|[Pp]hon(?:e|ed)|"
+               rf"[Cc]c|[Tt]hanks|[Tt]hank\s+you|[Ff]rom)\s+"
+               rf"(?P<name>{_NAME_TOKEN})\b(?!\s+[A-Z])"),
+    re.compile(rf"(?:^|[.;!?]\s+)(?P<name>{_NAME_TOKEN})\s+(?:says|said|thinks|thought|"
+               rf"confirmed|confirms|asked|wants|will\s+check|to\s+confirm|in\s+the\s+)"),
+)
+
+
+@cache
+def _dictionary_words() -> frozenset[str]:
+    """Lower-case ordinary words: English (SCOWL) and the Welsh/Gaelic/Irish collisions."""
+    words = set(read_word_list("english_words.txt"))
+    words.update(w.casefold() for w in read_word_list("name_common_words_celtic.txt"))
+    return frozenset(words)
+
+
+def _addressed_in_comments(segments: Sequence[Segment], findings: list[Finding], lex: Lexicon,
+                           make_finding) -> list[Finding]:
+    covered: dict[int, list[tuple[int, int]]] = {}
+    for f in findings:
+        covered.setdefault(f.segment_index, []).append((f.location.start, f.location.end))
+    words = _dictionary_words()
+    out: list[Finding] = []
+    for index, seg in enumerate(segments):
+        if seg.kind != "comment":
+            continue
+        spans = covered.setdefault(index, [])
+        for pattern in _ADDRESSED:
+            for m in pattern.finditer(seg.text):
+                start, end = m.span("name")
+                name = m.group("name")
+                key = name.casefold().rstrip("'’")
+                if (len(name) < 3 or key in words or key in lex.not_names or key in TITLES
+                        or key in KIN_TITLES or key in MONTHS or key in lex.places
+                        or key in lex.regions or key in lex.ambiguous
+                        or any(s < end and start < e for s, e in spans)):
+                    continue
+                out.append(make_finding(seg, index, start, end, ENTITY, 0.7, recognizer=NAME,
+                                        explanation="a person a comment addresses or cites "
+                                                    "(a word no dictionary knows)",
+                                        guidance=GUIDANCE))
+                spans.append((start, end))
     return out

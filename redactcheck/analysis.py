@@ -12,6 +12,7 @@ import logging
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import replace as dc_replace
+from functools import cache
 
 from .config import Config
 from .cues import declared_pseudonyms, in_citation
@@ -383,13 +384,56 @@ _PUBLIC_HOSTS = re.compile(
 )
 
 
+# Sites where a link can point at a person or at the case itself: social media, video,
+# fundraising and petitions, news. A link there keeps its severity whatever its path.
+_PERSONAL_HOSTS = re.compile(
+    r"(?:^|\.)(?:facebook|fb|instagram|twitter|x|tiktok|youtube|youtu|linkedin|snapchat|"
+    r"reddit|pinterest|tumblr|threads|bsky|mastodon|telegram|whatsapp|wa|t|vimeo|twitch|"
+    r"gofundme|justgiving|crowdfunder|change|onlyfans|patreon|ebay|gumtree|rightmove|zoopla|"
+    r"bbc|itv|channel4|sky|theguardian|guardian|telegraph|independent|dailymail|mirror|"
+    r"thesun|metro|standard|walesonline|dailyrecord|belfasttelegraph|s4c|news|blogspot|"
+    r"wordpress|medium|substack)\.[a-z.]+$", re.IGNORECASE)
+_URL_PARTS = re.compile(
+    r"^(?:[a-z][a-z+.-]*://)?(?P<host>[^/?#:\s]+)(?::\d+)?(?P<path>/[^?#\s]*)?"
+    r"(?P<rest>[?#].*)?$", re.IGNORECASE)
+_PAGE_SUFFIX = re.compile(r"\.(?:html?|aspx?|php|pdf|docx?)$", re.IGNORECASE)
+
+
+@cache
+def _english_words() -> frozenset[str]:
+    from recognizers import read_word_list
+
+    return frozenset(read_word_list("english_words.txt"))
+
+
+def _resource_link(url: str) -> bool:
+    """A link to a published resource, not to a person: its host is no social, video,
+    fundraising or news site, it has no query, and its path is two or more ordinary words
+    ("…/self-neglect/at-a-glance"), with at most a year as a number."""
+    m = _URL_PARTS.match(url.strip().rstrip("/.,;)"))
+    if m is None or m["rest"] or _PERSONAL_HOSTS.search(m["host"]):
+        return False
+    path = _PAGE_SUFFIX.sub("", m["path"] or "")
+    words = [w for w in re.split(r"[/_.\-+]+", path) if w]
+    english = _english_words()
+    # A bare or shallow address ("smithfamily.co.uk/about") can itself name a family or a
+    # local business: only a path of two or more ordinary words counts as a resource.
+    if sum(not w.isdigit() for w in words) < 2:
+        return False
+    return all((w.isdigit() and len(w) == 4) or w.casefold() in english for w in words)
+
+
 def _public_link(finding: Finding) -> Finding:
-    """A link to a public-sector site is reported at low severity, not high."""
-    if not _PUBLIC_HOSTS.match(finding.text.strip()):
+    """A link to a public-sector site, or to a published resource, is reported at low
+    severity, not high."""
+    text = finding.text.strip()
+    if _PUBLIC_HOSTS.match(text):
+        why = "a public-sector site (a publication or guidance, not the family)"
+    elif _resource_link(text):
+        why = "a link to a published resource (its address names no person or case)"
+    else:
         return finding
-    return finding.with_(severity=Severity.LOW,
-                         explanation=f"{finding.explanation}; a public-sector site "
-                                     "(a publication or guidance, not the family)")
+    return finding.with_(severity=Severity.LOW, explanation=f"{finding.explanation}; {why}")
 
 
 def apply_pseudonyms(segments: Sequence[Segment], findings: list[Finding]) -> list[Finding]:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from redactcheck.analysis import get_analyzer
 from redactcheck.config import Config
 from redactcheck.document import split_paragraphs
@@ -45,3 +47,20 @@ def test_declared_pseudonym_reported_once_and_never_as_a_person() -> None:
     found = _findings(text)
     assert [f.text for f in found if f.entity == "DECLARED_PSEUDONYM"] == ["Tegan"]
     assert not [f for f in found if f.entity == "PERSON"]
+
+
+@pytest.mark.parametrize(("url", "resource"), [
+    ("https://www.carersguild.org.uk/self-neglect/at-a-glance", True),
+    ("https://www.example.org/about/safeguarding-adults.html", True),
+    ("https://www.facebook.com/jane.smith.123", False),
+    ("https://www.bbc.co.uk/news/uk-wales-12345678", False),
+    ("https://www.justgiving.com/fundraising/for-baby-kai", False),
+    ("https://www.smithfamilyblog.co.uk/", False),
+    ("https://www.kittering-arms.co.uk/events/2019", False),
+    ("https://www.charity.org.uk/help/advice?id=77", False),
+    ("https://www.example.org/families/okonkwo-appeal", False),
+])
+def test_links_to_published_resources_are_low(url: str, resource: bool) -> None:
+    from redactcheck.analysis import _resource_link
+
+    assert _resource_link(url) is resource

@@ -235,3 +235,21 @@ def test_short_line_of_gazetteer_names():
         _segment("Learning Point 5", "textbox", "Text box, paragraph 5"),
     ]
     assert _short(segments) == [(0, "KATARZYNA WOJCIK", "a short line of gazetteer names")]
+
+
+def test_people_a_comment_addresses_or_cites_are_names() -> None:
+    from redactcheck.analysis import get_analyzer
+    from redactcheck.document import Segment
+
+    texts = ["Morwenna – is this the right date for the visit?",
+             "Please check with Tegwedd before this goes to panel.",
+             "Oriana says the health visitor saw the baby twice.",
+             "Social Care - is this the right team?",
+             "Check with Barnardo's and the MASH first.",
+             "January – the meeting moved, see Section 4."]
+    segments = [Segment(text=t, part="word/comments.xml", kind="comment", paragraph=i + 1,
+                        label=f"Comment by Reviewer {i}") for i, t in enumerate(texts)]
+    found = {f.text for f in get_analyzer(Config()).analyze_segments(segments)
+             if f.entity == "PERSON"}
+    assert {"Morwenna", "Tegwedd", "Oriana"} <= found
+    assert not found & {"Social", "Care", "Barnardo's", "MASH", "January", "Section"}
