@@ -141,6 +141,7 @@ WHITE = "white text"
 BACKGROUND = "text the colour of its background"
 TINY = "text smaller than 3 pt"
 OFF_PAGE = "shape positioned off the page"
+_IN_FLOW = (WHITE, BACKGROUND, TINY)
 HIDDEN_BY = "hidden by formatting: "
 _HIGHLIGHTS = {
     "white": "FFFFFF", "black": "000000", "yellow": "FFFF00", "green": "00FF00",
@@ -229,6 +230,7 @@ class _Para:
     _background: str | None = None
     _background_known: bool = False
     plain: str | None | bool = False  # the reason for runs without properties (False: unknown)
+    in_flow: list[str] = field(default_factory=list)  # reasons of hidden runs kept in flow
 
     def hidden_buf(self, reason: str) -> _Buf:
         buf = self.hidden.get(reason)
@@ -634,8 +636,21 @@ class _Part:
 
     def run(self, r: etree._Element, st: _Para, ins: bool, dele: bool) -> None:
         reason = self._hidden(r, st)
-        target = st.deleted if dele else st.hidden_buf(reason) if reason else st.main
-        kind = "tracked_insertion" if ins and target is st.main else None
+        kind = "tracked_insertion" if ins else None
+        if dele:
+            target = st.deleted
+        elif reason in _IN_FLOW:
+            # On the page, in its sentence, but unseen: it stays in the paragraph (so the
+            # recognisers read it in context), its characters marked as hidden text.
+            target, kind = st.main, "hidden_text"
+            if reason not in st.in_flow:
+                st.in_flow.append(reason)
+        elif reason:
+            target = st.hidden_buf(reason)
+        else:
+            target = st.main
+        if target is not st.main:
+            kind = None
         for c in r:
             tag = c.tag
             if tag == W_T:
@@ -736,8 +751,11 @@ class _Part:
     def emit(self, st: _Para, ctx: _Ctx, n: int) -> None:
         out = self.reader._add
         part = self.name
-        out(Segment(st.main.text, part, ctx.kind, n, ctx.label_for(n), st.main.spans,
-                    hidden_by=ctx.hidden_by))
+        label = ctx.label_for(n)
+        if st.in_flow:
+            label += f", with text {HIDDEN_BY}{', '.join(st.in_flow)}"
+        out(Segment(st.main.text, part, ctx.kind, n, label, st.main.spans,
+                    hidden_by=ctx.hidden_by or ", ".join(st.in_flow) or None))
         if st.deleted.spans:
             authors = ", ".join(dict.fromkeys(st.del_authors)) or "(unknown)"
             out(Segment(st.deleted.text, part, "tracked_deletion", n,
@@ -978,6 +996,7 @@ class _OtherParts:
                         not low.startswith(("word/fonts/", "word/media/")):
                     r.notes.append(f"part {name} (binary, {len(pkg.raw(name))} bytes) was not"
                                    " read; it is removed from a redacted copy")
+                    pkg.unread.add(name)
             except InputError as exc:
                 r.notes.append(f"part {name} could not be read ({_reason(exc)}); open and"
                                " check it separately")

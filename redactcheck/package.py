@@ -100,6 +100,9 @@ class Package:
         # source format and a holder element whose children hold the text, one per
         # paragraph; the reader's spans point into them and writers rebuild the part.
         self.synthetic: dict[str, tuple[str, etree._Element]] = {}
+        # Parts the reader could not read as text (unknown binaries): a redacted copy
+        # drops them.
+        self.unread: set[str] = set()
 
     # ------------------------------------------------------------------ opening
     @classmethod

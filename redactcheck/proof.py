@@ -9,7 +9,8 @@ Two independent checks on the written bytes:
    their text with tags stripped (so a name split over runs is still found) and as their
    attribute values; other members (images, binaries) byte-wise in UTF-8 and UTF-16.
 
-The search does not use the reader or lxml, so a reader bug cannot hide a leak.
+The search does not use the reader's walk or lxml (only its plain HTML/RTF/PNG text
+decoders), so a reader bug cannot hide a leak.
 Embedded packages are opened and searched too; a part that cannot be opened (or is
 searched only byte by byte) is named by `unsearched_parts`, and the statement the
 redact command prints names it instead of claiming it was searched.

@@ -263,6 +263,8 @@ class Cleaner:
                 elif seg.hidden_by or (seg.kind == "hidden_text"
                                        and seg.label.startswith("Hidden text")):
                     for span in seg.spans:
+                        if seg.kind != "hidden_text" and span.kind != "hidden_text":
+                            continue  # the visible runs of a paragraph holding white text
                         run = span.node.getparent()
                         if run is not None and run.tag == W_R:
                             runs.add(run)
@@ -409,7 +411,7 @@ class Cleaner:
 
 
     # -- parts the story walk does not read ---------------------------------------
-    def other_parts(self, document: Document | None) -> None:
+    def other_parts(self, document: Document | None = None) -> None:
         """Building blocks, embedded objects, imported (altChunk) content, text parts,
         PNG text chunks and unknown binary parts: each removed, or rebuilt from the
         reader's (redacted) text."""
@@ -430,17 +432,14 @@ class Cleaner:
                 if stripped != raw:
                     self.pkg.set_raw(name, stripped)
                     self.removed["image text chunks"] += 1
-        if document is not None:
-            for note in document.notes:
-                if note.startswith("part ") and "(binary," in note:
-                    name = note[len("part "):].split(" (binary,", 1)[0]
-                    if self.pkg.has(name):
-                        self.drop_part(name)
-                        self.removed["unread binary parts"] += 1
+        for name in sorted(self.pkg.unread):
+            if self.pkg.has(name):
+                self.drop_part(name)
+                self.removed["unread binary parts"] += 1
 
     def alt_chunks(self) -> None:
         """Imported HTML/RTF/text becomes ordinary paragraphs of its redacted text."""
-        for story in self.story_parts():
+        for story in [n for n in self.pkg.names if n.endswith(".xml")]:
             if b"altChunk" not in self.pkg.raw(story):
                 continue
             for chunk in list(self.pkg.xml(story).iter(_w("altChunk"))):

@@ -212,8 +212,12 @@ def test_hidden_formatting_by_style_defaults_and_off_page_vml(tmp_path: Path) ->
     src = tmp_path / "styled.docx"
     src.write_bytes(zip_bytes(docx_members(body, {"word/styles.xml": styles},
                                            rel("rId1", "styles", "styles.xml"))))
-    got = {(s.text, s.hidden_by) for s in load(src).segments}
-    assert ("micro", "text smaller than 3 pt") in got
-    assert ("pale", "white text") in got and (" seen", None) in got
-    assert ("big", None) in got
-    assert ("Far away", "shape positioned off the page") in got
+    segments = load(src).segments
+    hidden = {(s.text[sp.start:sp.end], s.hidden_by) for s in segments for sp in s.spans
+              if (sp.kind or s.kind) == "hidden_text"}
+    assert ("micro", "text smaller than 3 pt") in hidden
+    assert ("pale", "white text") in hidden
+    assert not any(text in (" seen", "big") for text, _ in hidden)
+    assert ("Far away", "shape positioned off the page") in hidden
+    labels = [s.label for s in segments]
+    assert "Paragraph 2, with text hidden by formatting: white text" in labels
