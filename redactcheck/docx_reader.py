@@ -17,6 +17,7 @@ Choice is read, so nothing is reported twice.
 
 from __future__ import annotations
 
+import contextlib
 import email
 import html
 import posixpath
@@ -960,47 +961,61 @@ class _OtherParts:
     def read(self) -> None:
         r, pkg = self.r, self.pkg
         for name in r._targets("/glossaryDocument", "word/glossary/document.xml"):
-            p = _Part(r, name)
-            p.walk_blocks(p.root, GLOSSARY, [0])
-            p.finish(GLOSSARY)
-        self.alt_chunks()
+            with self.noted(name):
+                p = _Part(r, name)
+                p.walk_blocks(p.root, GLOSSARY, [0])
+                p.finish(GLOSSARY)
+        with self.noted("(imported altChunk content)"):
+            self.alt_chunks()
         for name in pkg.names:
             if name in r.read_parts:
                 continue
-            low = name.lower()
-            base = posixpath.basename(low)
-            try:
-                if _CUSTOM_ITEM.fullmatch(name):
-                    n = _CUSTOM_ITEM.fullmatch(name).group(1) or "1"
-                    self.xml_text(name, "property", f"Custom XML item {n}")
-                elif low.startswith("word/charts/") and base.startswith("chart") \
-                        and low.endswith(".xml"):
-                    self.drawing_text(name, "Chart text", chart=True)
-                elif low.startswith("word/diagrams/") and base.startswith(("data", "drawing")) \
-                        and low.endswith(".xml"):
-                    self.drawing_text(name, "SmartArt text")
-                elif low.startswith("word/embeddings/") or low.endswith(OFFICE_ZIP_SUFFIXES):
-                    self.embedding(name)
-                elif low.endswith(".png"):
-                    self.png(name)
-                elif low.endswith(".rels"):
-                    continue
-                elif low.endswith((".xml", ".vml")):
-                    self.xml_text(name, "property", f"Other part {name}")
-                elif low.endswith(_TEXT_EXTS) or (pkg.content_type(name) or "").startswith(
-                        "text/"):
-                    kind, text = decode_text(pkg.raw(name))
-                    self.synthetic(name, "property", f"Other part {name} ({kind})",
-                                   _paragraphs(kind, text), kind)
-                elif not low.endswith(_IMAGE_EXTS + ("vbaproject.bin",)) and \
-                        not low.startswith(("word/fonts/", "word/media/")):
-                    r.notes.append(f"part {name} (binary, {len(pkg.raw(name))} bytes) was not"
-                                   " read; it is removed from a redacted copy")
-                    pkg.unread.add(name)
-            except InputError as exc:
-                r.notes.append(f"part {name} could not be read ({_reason(exc)}); open and"
-                               " check it separately")
+            with self.noted(name):
+                self.part(name)
             r.read_parts.add(name)
+
+    @contextlib.contextmanager
+    def noted(self, name: str) -> Iterator[None]:
+        """A damaged optional part costs a note, never the whole document."""
+        try:
+            yield
+        except (InputError, ValueError, LookupError, etree.LxmlError, struct.error,
+                zlib.error, RecursionError) as exc:
+            self.r.notes.append(f"part {name} could not be read ({_reason(exc)}); open and"
+                                " check it separately; it is removed from a redacted copy")
+            if self.pkg.has(name):
+                self.pkg.unread.add(name)
+
+    def part(self, name: str) -> None:
+        """Read one part the story walk did not, by what its name says it is."""
+        r, pkg = self.r, self.pkg
+        low = name.lower()
+        base = posixpath.basename(low)
+        custom = _CUSTOM_ITEM.fullmatch(name)
+        if custom:
+            self.xml_text(name, "property", f"Custom XML item {custom.group(1) or '1'}")
+        elif low.startswith("word/charts/") and base.startswith("chart") and low.endswith(".xml"):
+            self.drawing_text(name, "Chart text", chart=True)
+        elif (low.startswith("word/diagrams/") and base.startswith(("data", "drawing"))
+              and low.endswith(".xml")):
+            self.drawing_text(name, "SmartArt text")
+        elif low.startswith("word/embeddings/") or low.endswith(OFFICE_ZIP_SUFFIXES):
+            self.embedding(name)
+        elif low.endswith(".png"):
+            self.png(name)
+        elif low.endswith(".rels"):
+            return
+        elif low.endswith((".xml", ".vml")):
+            self.xml_text(name, "property", f"Other part {name}")
+        elif low.endswith(_TEXT_EXTS) or (pkg.content_type(name) or "").startswith("text/"):
+            kind, text = decode_text(pkg.raw(name))
+            self.synthetic(name, "property", f"Other part {name} ({kind})",
+                           _paragraphs(kind, text), kind)
+        elif (not low.endswith(_IMAGE_EXTS + ("vbaproject.bin",))
+              and not low.startswith(("word/fonts/", "word/media/"))):
+            r.notes.append(f"part {name} (binary, {len(pkg.raw(name))} bytes) was not"
+                           " read; it is removed from a redacted copy")
+            pkg.unread.add(name)
 
     # -- XML --------------------------------------------------------------------
     def xml_text(self, name: str, kind: str, label: str) -> None:
@@ -1120,8 +1135,10 @@ class _OtherParts:
                                         buf.spans))
 
 
-def _reason(exc: InputError) -> str:
-    return str(exc.message if hasattr(exc, "message") else exc).split(": ", 1)[-1]
+def _reason(exc: Exception) -> str:
+    if isinstance(exc, InputError):
+        return str(exc.message).split(": ", 1)[-1]
+    return f"{type(exc).__name__}: {str(exc)[:80]}"
 
 
 # --------------------------------------------------------------- text decoding

@@ -415,6 +415,10 @@ class Cleaner:
         """Building blocks, embedded objects, imported (altChunk) content, text parts,
         PNG text chunks and unknown binary parts: each removed, or rebuilt from the
         reader's (redacted) text."""
+        for name in sorted(self.pkg.unread):  # unknown binaries and damaged parts
+            if self.pkg.has(name):
+                self.drop_part(name)
+                self.removed["parts that could not be read"] += 1
         self.alt_chunks()
         self.glossary()
         self.embeddings()
@@ -432,10 +436,6 @@ class Cleaner:
                 if stripped != raw:
                     self.pkg.set_raw(name, stripped)
                     self.removed["image text chunks"] += 1
-        for name in sorted(self.pkg.unread):
-            if self.pkg.has(name):
-                self.drop_part(name)
-                self.removed["unread binary parts"] += 1
 
     def alt_chunks(self) -> None:
         """Imported HTML/RTF/text becomes ordinary paragraphs of its redacted text."""

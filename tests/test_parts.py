@@ -221,3 +221,40 @@ def test_hidden_formatting_by_style_defaults_and_off_page_vml(tmp_path: Path) ->
     assert ("Far away", "shape positioned off the page") in hidden
     labels = [s.label for s in segments]
     assert "Paragraph 2, with text hidden by formatting: white text" in labels
+
+
+@pytest.mark.parametrize("part", [
+    "customXml/item1.xml", "word/charts/chart1.xml", "word/diagrams/data1.xml",
+    "word/extra.xml", "word/embeddings/Microsoft_Word_Document1.docx",
+    "word/embeddings/Microsoft_Excel_Worksheet1.xlsx", "word/media/image3.png",
+    "word/glossary/document.xml", "word/afchunk2.rtf",
+])
+def test_a_damaged_rarely_read_part_costs_a_note_not_the_document(tmp_path: Path,
+                                                                   part: str) -> None:
+    from fixtures.hardening import hardening_members
+
+    members = hardening_members()
+    raw = members[part]
+    raw = raw.encode("utf-8") if isinstance(raw, str) else raw
+    members[part] = raw[: len(raw) // 2]
+    src = tmp_path / "damaged.docx"
+    src.write_bytes(zip_bytes(members))
+    doc = load(src)
+    assert doc.segments
+    out = tmp_path / "damaged-copy.docx"
+    redact_file(src, out, Config(), RedactOptions())
+    with zipfile.ZipFile(out) as zf:
+        names = zf.namelist()
+    if any(part in n and "could not be read" in n for n in doc.notes):
+        assert part not in names
+
+
+def test_the_proof_statement_names_parts_it_could_not_search(tmp_path: Path) -> None:
+    from redactcheck.redact import RedactReport
+
+    report = RedactReport(source=tmp_path / "a.docx", output=tmp_path / "b.docx",
+                          options=RedactOptions(),
+                          unsearched=["word/media/x.emf (OLE object: searched byte by byte only)"])
+    text = "\n".join(report.summary_lines())
+    assert "no removed string remains in any part." not in text
+    assert "in any part searched. NOT fully searched: word/media/x.emf" in text
