@@ -947,6 +947,12 @@ _WORD_ZIPS = (".docx", ".docm", ".dotx", ".dotm")
 # Worksheet cells hold numbers and formulas as text nodes: only inline strings are text.
 _SHEET_TEXT = "{http://schemas.openxmlformats.org/spreadsheetml/2006/main}is"
 _SEGMENT_CHARS = 4000  # text nodes of an unknown part are joined into segments this long
+# Elements SharePoint and Office write into custom XML for their own bookkeeping (document
+# ids and their URLs, taxonomy, media-service flags, compliance labels, content types):
+# their values identify a file in a library, not a person. A display name is still read.
+_INTERNAL_XML = re.compile(
+    r"_|MSIP_|ContentType|TaxCatchAll|TaxKeyword|MediaService|xd_|ComplianceAsset|"
+    r"TemplateUrl|[0-9a-f]{16,}$", re.IGNORECASE)
 
 
 class _OtherParts:
@@ -1022,10 +1028,15 @@ class _OtherParts:
         """Text nodes (and tails) of an XML part, joined into segments."""
         root = self.pkg.xml(name)
         buf, n = _Buf(), 0
+        internal: set[etree._Element] = set()
         for el in root.iter():
             if not isinstance(el.tag, str):
                 continue
-            for value, attr in ((el.text, None), (el.tail, TAIL)):
+            pieces = ((el.text, None), (el.tail, TAIL))
+            if el.getparent() in internal or _INTERNAL_XML.match(etree.QName(el).localname):
+                internal.add(el)  # document-management ids and flags, not anyone's text
+                pieces = ((el.tail, TAIL),) if el.getparent() not in internal else ()
+            for value, attr in pieces:
                 if value is None or not value.strip():
                     continue
                 if buf.length:

@@ -258,3 +258,19 @@ def test_the_proof_statement_names_parts_it_could_not_search(tmp_path: Path) -> 
     text = "\n".join(report.summary_lines())
     assert "no removed string remains in any part." not in text
     assert "in any part searched. NOT fully searched: word/media/x.emf" in text
+
+
+def test_document_library_bookkeeping_in_custom_xml_is_not_flagged(tmp_path: Path) -> None:
+    item = ('<?xml version="1.0"?><p:properties xmlns:p="http://schemas.microsoft.com/office/'
+            '2006/metadata/properties"><documentManagement><_dlc_DocId>LIBR-7654321098-1234'
+            "</_dlc_DocId><_dlc_DocIdUrl><Url>https://intranet.example.org/sites/x/DocIdRedir."
+            "aspx?ID=LIBR-7654321098-1234</Url></_dlc_DocIdUrl><MediaServiceKeyPoints>0"
+            "</MediaServiceKeyPoints><SharedWithUsers><UserInfo><DisplayName>Yusuf Trevelyan"
+            "</DisplayName><AccountId>31</AccountId></UserInfo></SharedWithUsers>"
+            "</documentManagement></p:properties>")
+    src = tmp_path / "library.docx"
+    src.write_bytes(zip_bytes(docx_members(p(r("The panel met on a weekday.")),
+                                           {"customXml/item2.xml": item})))
+    found = [(f.entity, f.text) for f in check_document(src, Config()).findings
+             if f.severity.value != "low"]
+    assert found == [("PERSON", "Yusuf Trevelyan")]
