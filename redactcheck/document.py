@@ -47,6 +47,9 @@ class Segment:
     label: str
     spans: list[TextSpan] = field(default_factory=list)
     char_start: int | None = None  # txt/md: offset of text[0] in the file
+    # Why a reader of the page does not see this text ("white text", "text smaller than
+    # 3 pt", "shape positioned off the page"...), when formatting hides it; else None.
+    hidden_by: str | None = None
 
     def kind_at(self, start: int, end: int) -> str:
         """The kind of characters [start, end): a span's own kind when all of them share it."""

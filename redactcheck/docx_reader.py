@@ -17,6 +17,13 @@ Choice is read, so nothing is reported twice.
 
 from __future__ import annotations
 
+import contextlib
+import email
+import html
+import posixpath
+import re
+import struct
+import zlib
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -24,6 +31,7 @@ from pathlib import Path
 from lxml import etree
 
 from .document import Document, Segment, TextSpan
+from .errors import InputError
 from .ooxml import (
     A_NS,
     CP_NS,
@@ -38,7 +46,7 @@ from .ooxml import (
     WP_NS,
 )
 from .ooxml import w as _w
-from .package import REL_NS, Package
+from .package import CONTENT_TYPES, OFFICE_ZIP_SUFFIXES, OLE_MAGIC, REL_NS, Package
 
 W_P, W_R, W_T, W_TBL, W_TR, W_TC = (_w(n) for n in ("p", "r", "t", "tbl", "tr", "tc"))
 W_DELTEXT, W_INSTRTEXT, W_DELINSTRTEXT = _w("delText"), _w("instrText"), _w("delInstrText")
@@ -60,6 +68,18 @@ W_AUTHOR, W_INITIALS, W_ID, W_TYPE, W_VAL, W_INSTR = (
     _w(n) for n in ("author", "initials", "id", "type", "val", "instr")
 )
 W_FLDCHARTYPE, W_STYLEID, W_BASEDON = _w("fldCharType"), _w("styleId"), _w("basedOn")
+W_SPECVANISH, W_COLOR, W_SZ, W_SHD, W_HIGHLIGHT = (
+    _w(n) for n in ("specVanish", "color", "sz", "shd", "highlight")
+)
+W_FILL, W_THEMECOLOR, W_ALTCHUNK = _w("fill"), _w("themeColor"), _w("altChunk")
+_RUN_PROPS = frozenset((W_VANISH, W_SPECVANISH, W_COLOR, W_SZ, W_SHD, W_HIGHLIGHT, W_RSTYLE))
+W_TCPR, W_TBLPR, W_TBLSTYLE = _w("tcPr"), _w("tblPr"), _w("tblStyle")
+WP_ANCHOR = f"{{{WP_NS}}}anchor"
+A_P, A_T = f"{{{A_NS}}}p", f"{{{A_NS}}}t"
+C_NS = "http://schemas.openxmlformats.org/drawingml/2006/chart"
+C_V = f"{{{C_NS}}}v"
+C_NUMERIC = (f"{{{C_NS}}}numCache", f"{{{C_NS}}}numLit", f"{{{C_NS}}}f")
+TAIL = "#tail"  # TextSpan.attr for an element's tail text (unknown XML parts)
 R_ID = f"{{{R_NS}}}id"
 MC_AC, MC_CHOICE, MC_FALLBACK = (
     f"{{{MC_NS}}}{n}" for n in ("AlternateContent", "Choice", "Fallback")
@@ -114,6 +134,32 @@ _FALSE = ("0", "false", "off")
 
 MACRO_NOTE = "macro-enabled document (.docm): macros were not run"
 
+# Why formatting hides a run or shape (Segment.hidden_by). Vanish keeps the plain
+# "Hidden text, paragraph N" label; the others name the trick in the label.
+VANISH = "hidden (vanish)"
+SPEC_VANISH = "special vanish (w:specVanish)"
+WHITE = "white text"
+BACKGROUND = "text the colour of its background"
+TINY = "text smaller than 3 pt"
+OFF_PAGE = "shape positioned off the page"
+_IN_FLOW = (WHITE, BACKGROUND, TINY)
+HIDDEN_BY = "hidden by formatting: "
+_HIGHLIGHTS = {
+    "white": "FFFFFF", "black": "000000", "yellow": "FFFF00", "green": "00FF00",
+    "cyan": "00FFFF", "magenta": "FF00FF", "blue": "0000FF", "red": "FF0000",
+    "darkBlue": "000080", "darkCyan": "008080", "darkGreen": "008000",
+    "darkMagenta": "800080", "darkRed": "800000", "darkYellow": "808000",
+    "darkGray": "808080", "lightGray": "C0C0C0",
+}
+_HEX6 = re.compile(r"[0-9A-Fa-f]{6}")
+_NO_PROPS = (None, None, None)
+EMU_PER_TWIP = 635
+EMU_PER_PT = 12700
+# A shape this far outside the page edge (or wholly beyond it) cannot be seen.
+_OFF_PAGE_MARGIN = 108 * EMU_PER_PT  # 1.5 in
+# Embedded-document kinds that a reader of the outer page does not see as running text.
+_MAIN_KINDS = frozenset({"body", "table", "textbox", "tracked_insertion"})
+
 
 def load_docx(path: str | Path) -> Document:
     """Read a .docx/.docm into segments (see the module docstring). Raises InputError."""
@@ -123,7 +169,7 @@ def load_docx(path: str | Path) -> Document:
     segments = reader.read()
     fmt = "docm" if path.suffix.lower() == ".docm" else "docx"
     return Document(path=path, format=fmt, segments=segments, package=pkg,
-                    notes=_notes(pkg, fmt))
+                    notes=_notes(pkg, fmt) + reader.notes)
 
 
 def _notes(pkg: Package, fmt: str) -> list[str]:
@@ -133,16 +179,6 @@ def _notes(pkg: Package, fmt: str) -> list[str]:
         notes.append(MACRO_NOTE)
     elif macros:
         notes.append("contains a macro project (vbaProject.bin): macros were not run")
-    embedded = [n for n in pkg.names if n.startswith("word/embeddings/")]
-    if embedded:
-        notes.append(
-            f"{len(embedded)} embedded object(s) in word/embeddings/ were not checked;"
-            " open and check them separately"
-        )
-    if any(n.startswith("customXml/item") for n in pkg.names):
-        notes.append("custom XML data parts (customXml/) were not checked")
-    if any(n.startswith("word/glossary/") for n in pkg.names):
-        notes.append("building blocks (word/glossary/) were not checked")
     return notes
 
 
@@ -179,17 +215,37 @@ class _Buf:
 class _Para:
     """Everything one paragraph yields, filled in while its runs are walked."""
 
-    hidden_style: bool = False
+    p: etree._Element | None = None
+    style: tuple = (None, None, None)  # the paragraph style's (vanish, colour, size)
+    fill: str | None = None  # the paragraph's own shading
     main: _Buf = field(default_factory=_Buf)
     deleted: _Buf = field(default_factory=_Buf)
-    hidden: _Buf = field(default_factory=_Buf)
+    hidden: dict[str, _Buf] = field(default_factory=dict)  # by reason (see VANISH...)
     del_authors: list[str] = field(default_factory=list)
     fields: list[_Buf] = field(default_factory=list)
     field_stack: list[_Buf] = field(default_factory=list)
     links: list[str] = field(default_factory=list)
     alts: list[tuple[str, etree._Element, str]] = field(default_factory=list)
-    boxes: list[etree._Element] = field(default_factory=list)
+    boxes: list[tuple[etree._Element, bool]] = field(default_factory=list)  # (box, off page)
     last: _Buf | None = None
+    _background: str | None = None
+    _background_known: bool = False
+    plain: str | None | bool = False  # the reason for runs without properties (False: unknown)
+    in_flow: list[str] = field(default_factory=list)  # reasons of hidden runs kept in flow
+
+    def hidden_buf(self, reason: str) -> _Buf:
+        buf = self.hidden.get(reason)
+        if buf is None:
+            buf = self.hidden[reason] = _Buf()
+        return buf
+
+    def background(self, page: str) -> str | None:
+        """The colour behind the paragraph's text: its shading, its table cell's, else the
+        page's; None when unknown (a table style or a shape may paint it)."""
+        if not self._background_known:
+            self._background_known = True
+            self._background = self.fill or _cell_background(self.p, page)
+        return self._background
 
     def add(self, buf: _Buf, text: str | None, node: etree._Element,
             kind: str | None = None) -> None:
@@ -217,6 +273,7 @@ class _Ctx:
     kind: str
     label: str
     numbered: bool = False
+    hidden_by: str | None = None
 
     def label_for(self, n: int) -> str:
         return f"{self.label} {n}" if self.numbered else self.label
@@ -224,6 +281,9 @@ class _Ctx:
 
 BODY = _Ctx("body", "Paragraph", True)
 TEXTBOX = _Ctx("textbox", "Text box, paragraph", True)
+OFF_PAGE_BOX = _Ctx("hidden_text", f"Text box ({HIDDEN_BY}{OFF_PAGE}), paragraph", True,
+                    OFF_PAGE)
+GLOSSARY = _Ctx("hidden_text", "Glossary (building blocks), paragraph", True)
 
 
 # ---------------------------------------------------------------------- reader
@@ -231,7 +291,12 @@ class _Reader:
     def __init__(self, pkg: Package) -> None:
         self.pkg = pkg
         self.segments: list[Segment] = []
-        self.hidden_styles = self._hidden_styles()
+        self.notes: list[str] = []
+        self.read_parts: set[str] = {CONTENT_TYPES}
+        self.defaults: tuple = (None, None, None)
+        self.styles = self._style_props()
+        self.hidden_styles = frozenset(k for k, v in self.styles.items() if v[0])
+        self.page_size, self.page_colour = self._page()
         # Attribute segments by (place, part, value); tracked-change authors are deferred
         # so they come after the comments.
         self.attr_segments: dict[tuple, Segment] = {}
@@ -270,7 +335,9 @@ class _Reader:
         self.segments.extend(self.deferred)
         for name in self._targets("/people", "word/people.xml"):
             self._people(name)
+            self.read_parts.add(name)
         self._properties()
+        _OtherParts(self).read()
         return self.segments
 
     # -- parts ---------------------------------------------------------------
@@ -358,6 +425,7 @@ class _Reader:
             ("/extended-properties", "docProps/app.xml", _APP_PROPS, "Document property: {}"),
         ):
             for name in self._targets(rel, default, source=""):
+                self.read_parts.add(name)
                 n = 0
                 for prop_el in self.pkg.xml(name):
                     prop = table.get(prop_el.tag) if isinstance(prop_el.tag, str) else None
@@ -369,6 +437,7 @@ class _Reader:
                             self._add(Segment(el.text, name, "property", n, label.format(prop),
                                               [TextSpan(0, len(el.text), el)]))
         for name in self._targets("/custom-properties", "docProps/custom.xml", source=""):
+            self.read_parts.add(name)
             n = 0
             for prop in self.pkg.xml(name).iter(f"{{{CUSTOM_NS}}}property"):
                 for value in prop.iter():
@@ -385,6 +454,7 @@ class _Reader:
     def _settings(self) -> None:
         """Document variables and external links (a template path names its user)."""
         for name in self._targets("/settings", "word/settings.xml"):
+            self.read_parts.add(name)
             n = 0
             for var in self.pkg.xml(name).iter(_w("docVar")):
                 value = var.get(W_VAL)
@@ -407,33 +477,50 @@ class _Reader:
         if seg.text.strip():
             self.segments.append(seg)
 
-    def _hidden_styles(self) -> frozenset[str]:
-        """Style ids whose run properties hide text (following basedOn chains)."""
+    def _style_props(self) -> dict[str, tuple]:
+        """Each style's (vanish, colour, size in half-points), following basedOn chains;
+        the document defaults go to self.defaults."""
         names = self._targets("/styles", "word/styles.xml")
         if not names:
-            return frozenset()
-        own: dict[str, bool | None] = {}
+            return {}
+        self.read_parts.update(names)
+        root = self.pkg.xml(names[0])
+        own: dict[str, list] = {}
         based: dict[str, str] = {}
-        for style in self.pkg.xml(names[0]).iter(W_STYLE):
+        for style in root.iter(W_STYLE):
             sid = style.get(W_STYLEID)
             if not sid:
                 continue
-            rpr = style.find(W_RPR)
-            vanish = rpr.find(W_VANISH) if rpr is not None else None
-            own[sid] = None if vanish is None else vanish.get(W_VAL, "1") not in _FALSE
+            own[sid] = _rpr_props(style.find(W_RPR))
             parent = style.find(W_BASEDON)
             if parent is not None and parent.get(W_VAL):
                 based[sid] = parent.get(W_VAL)
-        hidden = set()
+        for rpr in root.iter(_w("rPrDefault")):
+            self.defaults = tuple(_rpr_props(rpr.find(W_RPR)))
+        resolved: dict[str, tuple] = {}
         for sid in own:
-            cur: str | None = sid
+            props = list(own[sid])
+            cur = based.get(sid)
             for _ in range(20):  # basedOn loops exist in damaged files
-                if cur is None or own.get(cur) is not None:
+                if cur is None or cur not in own or all(v is not None for v in props):
                     break
+                props = [a if a is not None else b for a, b in zip(props, own[cur], strict=True)]
                 cur = based.get(cur)
-            if cur is not None and own.get(cur):
-                hidden.add(sid)
-        return frozenset(hidden)
+            resolved[sid] = tuple(props)
+        return resolved
+
+    def _page(self) -> tuple[tuple[int, int], str]:
+        """(page width, height) in EMU from the last section, and the page colour."""
+        root = self.pkg.xml(self.pkg.main)
+        width, height = 12240, 15840  # US Letter in twips when nothing says
+        for size in root.iter(_w("pgSz")):
+            width = _int(size.get(_w("w"))) or width
+            height = _int(size.get(_w("h"))) or height
+        colour = "FFFFFF"
+        bg = root.find(_w("background"))
+        if bg is not None and _HEX6.fullmatch(bg.get(_w("color"), "") or ""):
+            colour = bg.get(_w("color")).upper()
+        return (width * EMU_PER_TWIP, height * EMU_PER_TWIP), colour
 
 
 class _Part:
@@ -443,6 +530,7 @@ class _Part:
         self.reader = reader
         self.pkg = reader.pkg
         self.name = name
+        reader.read_parts.add(name)
         self.root = self.pkg.xml(name)
         # Paragraph N = ordinal of the w:p among all w:p of the part (one C-level pass).
         self.pnum: dict[etree._Element, int] = {
@@ -502,15 +590,19 @@ class _Part:
             return
         self.done.add(p)
         n = self.pnum[p]
-        st = _Para()
-        if self.reader.hidden_styles:
-            ppr = p.find(W_PPR)
-            pstyle = ppr.find(W_PSTYLE) if ppr is not None else None
-            st.hidden_style = pstyle is not None and pstyle.get(W_VAL) in self.reader.hidden_styles
+        st = _Para(p=p, style=self.reader.defaults)
+        ppr = p.find(W_PPR)
+        if ppr is not None:
+            pstyle = ppr.find(W_PSTYLE)
+            if pstyle is not None and pstyle.get(W_VAL) in self.reader.styles:
+                st.style = _merge(self.reader.styles[pstyle.get(W_VAL)], st.style)
+            shd = ppr.find(W_SHD)
+            st.fill = _fill(shd) if shd is not None else None
         self.inline(p, st, False, False)
         self.emit(st, ctx, n)
-        for box in st.boxes:
-            self.walk_blocks(box, TEXTBOX, [0])
+        for box, off_page in st.boxes:
+            self.walk_blocks(box, OFF_PAGE_BOX if off_page or ctx.hidden_by == OFF_PAGE
+                             else TEXTBOX, [0])
 
     def inline(self, el: etree._Element, st: _Para, ins: bool, dele: bool) -> None:
         for c in el:
@@ -544,9 +636,22 @@ class _Part:
                 self.inline(c, st, ins, dele)
 
     def run(self, r: etree._Element, st: _Para, ins: bool, dele: bool) -> None:
-        hidden = self._hidden(r, st.hidden_style)
-        target = st.deleted if dele else st.hidden if hidden else st.main
-        kind = "tracked_insertion" if ins and target is st.main else None
+        reason = self._hidden(r, st)
+        kind = "tracked_insertion" if ins else None
+        if dele:
+            target = st.deleted
+        elif reason in _IN_FLOW:
+            # On the page, in its sentence, but unseen: it stays in the paragraph (so the
+            # recognisers read it in context), its characters marked as hidden text.
+            target, kind = st.main, "hidden_text"
+            if reason not in st.in_flow:
+                st.in_flow.append(reason)
+        elif reason:
+            target = st.hidden_buf(reason)
+        else:
+            target = st.main
+        if target is not st.main:
+            kind = None
         for c in r:
             tag = c.tag
             if tag == W_T:
@@ -573,25 +678,67 @@ class _Part:
             elif tag == W_RUBY:
                 self.inline(c, st, ins, dele)
 
-    def _hidden(self, r: etree._Element, para_hidden: bool) -> bool:
+    def _hidden(self, r: etree._Element, st: _Para) -> str | None:
+        """Why formatting hides the run (VANISH, WHITE, TINY...), or None.
+
+        Direct run properties win over the character style, then the paragraph style,
+        then the document defaults. White text counts as hidden only where the colour
+        behind it is known to be the same (a table style may paint a dark cell).
+        """
         rpr = r.find(W_RPR)
-        if rpr is None:
-            return para_hidden
-        vanish = rpr.find(W_VANISH)
-        if vanish is not None:
-            return vanish.get(W_VAL, "1") not in _FALSE
-        if self.reader.hidden_styles:
-            style = rpr.find(W_RSTYLE)
-            if style is not None and style.get(W_VAL) in self.reader.hidden_styles:
-                return True
-        return para_hidden
+        if rpr is None:  # most runs: the paragraph's own answer, worked out once
+            if st.plain is False:
+                st.plain = self._reason(*st.style, False, None, st)
+            return st.plain
+        vanish = colour = size = fill = rstyle = None
+        spec = False
+        for c in rpr:
+            tag = c.tag
+            if tag not in _RUN_PROPS:
+                continue
+            if tag == W_VANISH:
+                vanish = c.get(W_VAL, "1") not in _FALSE
+            elif tag == W_SPECVANISH:
+                spec = c.get(W_VAL, "1") not in _FALSE
+            elif tag == W_COLOR:
+                colour = _colour(c)
+            elif tag == W_SZ:
+                size = _int(c.get(W_VAL))
+            elif tag == W_SHD:
+                fill = _fill(c) or fill
+            elif tag == W_HIGHLIGHT:
+                fill = fill or _HIGHLIGHTS.get(c.get(W_VAL, ""))
+            elif tag == W_RSTYLE:
+                rstyle = c.get(W_VAL)
+        if rstyle is not None:
+            sv, sc, ss = self.reader.styles.get(rstyle, _NO_PROPS)
+            vanish = sv if vanish is None else vanish
+            colour = sc if colour is None else colour
+            size = ss if size is None else size
+        pv, pc, ps = st.style
+        return self._reason(pv if vanish is None else vanish, pc if colour is None else colour,
+                            ps if size is None else size, spec, fill, st)
+
+    def _reason(self, vanish: bool | None, colour: str | None, size: int | None, spec: bool,
+                fill: str | None, st: _Para) -> str | None:
+        if vanish:
+            return VANISH
+        if spec:
+            return SPEC_VANISH
+        if size is not None and size < 6:
+            return TINY
+        if colour is not None and colour != "auto":
+            behind = fill or st.background(self.reader.page_colour)
+            if behind is not None and colour == behind:
+                return WHITE if colour == "FFFFFF" else BACKGROUND
+        return None
 
     def embedded(self, el: etree._Element, st: _Para) -> None:
         """Text boxes, alt text and picture links inside a drawing, VML picture or object."""
         for node in _embedded(el):
             tag = node.tag
             if tag == W_TXBXCONTENT:
-                st.boxes.append(node)
+                st.boxes.append((node, _off_page(node, self.reader.page_size)))
             elif tag == WP_DOCPR or tag.endswith("}cNvPr"):
                 st.alts.append(("Image description", node, "descr"))
                 st.alts.append(("Image title", node, "title"))
@@ -605,14 +752,19 @@ class _Part:
     def emit(self, st: _Para, ctx: _Ctx, n: int) -> None:
         out = self.reader._add
         part = self.name
-        out(Segment(st.main.text, part, ctx.kind, n, ctx.label_for(n), st.main.spans))
+        label = ctx.label_for(n)
+        if st.in_flow:
+            label += f", with text {HIDDEN_BY}{', '.join(st.in_flow)}"
+        out(Segment(st.main.text, part, ctx.kind, n, label, st.main.spans,
+                    hidden_by=ctx.hidden_by or ", ".join(st.in_flow) or None))
         if st.deleted.spans:
             authors = ", ".join(dict.fromkeys(st.del_authors)) or "(unknown)"
             out(Segment(st.deleted.text, part, "tracked_deletion", n,
                         f"Tracked deletion by {authors}", st.deleted.spans))
-        if st.hidden.spans:
-            out(Segment(st.hidden.text, part, "hidden_text", n, f"Hidden text, paragraph {n}",
-                        st.hidden.spans))
+        for reason, buf in st.hidden.items():
+            label = (f"Hidden text, paragraph {n}" if reason == VANISH
+                     else f"Hidden text ({HIDDEN_BY}{reason}), paragraph {n}")
+            out(Segment(buf.text, part, "hidden_text", n, label, buf.spans, hidden_by=reason))
         for buf in st.fields:
             text = buf.text
             kind = "hyperlink" if text.strip().upper().startswith("HYPERLINK") else "hidden_text"
@@ -677,3 +829,475 @@ def _embedded(el: etree._Element) -> Iterator[etree._Element]:
                 or (tag.startswith(V_PREFIX) and c.get("alt"))):
             yield c
         yield from _embedded(c)
+
+
+# ------------------------------------------------------------ formatting helpers
+def _int(value: str | None) -> int | None:
+    try:
+        return int(value) if value is not None else None
+    except ValueError:
+        return None
+
+
+def _colour(el: etree._Element) -> str | None:
+    """A w:color as upper-case hex, "auto", or None (a theme colour we cannot resolve)."""
+    val = el.get(W_VAL) or ""
+    if _HEX6.fullmatch(val):
+        return val.upper()
+    theme = el.get(W_THEMECOLOR, "")
+    if theme in ("background1", "light1"):
+        return "FFFFFF"
+    return "auto" if val == "auto" else None
+
+
+def _fill(shd: etree._Element) -> str | None:
+    """The colour a w:shd paints (its fill, or its pattern colour when solid)."""
+    if shd.get(W_VAL) == "solid" and _HEX6.fullmatch(shd.get(W_COLOR) or ""):
+        return shd.get(W_COLOR).upper()
+    fill = shd.get(W_FILL) or ""
+    return fill.upper() if _HEX6.fullmatch(fill) else None
+
+
+def _rpr_props(rpr: etree._Element | None) -> list:
+    """(vanish, colour, size) set directly in one w:rPr; None where not set."""
+    if rpr is None:
+        return [None, None, None]
+    vanish = rpr.find(W_VANISH)
+    colour = rpr.find(W_COLOR)
+    size = rpr.find(W_SZ)
+    return [None if vanish is None else vanish.get(W_VAL, "1") not in _FALSE,
+            None if colour is None else _colour(colour),
+            None if size is None else _int(size.get(W_VAL))]
+
+
+def _merge(first: tuple | list, then: tuple | list) -> tuple:
+    return tuple(a if a is not None else b for a, b in zip(first, then, strict=True))
+
+
+def _cell_background(p: etree._Element | None, page: str) -> str | None:
+    """The shading of the table cell holding p, the page colour outside tables, or None
+    when a table style or a shape decides it (unknown here)."""
+    if p is None:
+        return page
+    for anc in p.iterancestors(W_TC, W_TXBXCONTENT):
+        if anc.tag == W_TXBXCONTENT:
+            return None  # the shape's own fill is behind the text
+        tcpr = anc.find(W_TCPR)
+        shd = tcpr.find(W_SHD) if tcpr is not None else None
+        fill = _fill(shd) if shd is not None else None
+        if fill is not None:
+            return fill
+        tbl = anc.getparent()
+        while tbl is not None and tbl.tag != W_TBL:
+            tbl = tbl.getparent()
+        tblpr = tbl.find(W_TBLPR) if tbl is not None else None
+        if tblpr is not None and tblpr.find(W_TBLSTYLE) is not None:
+            return None
+        return page
+    return page
+
+
+_CSS_LENGTH = re.compile(r"(margin-left|margin-top|left|top|width|height)\s*:\s*"
+                         r"(-?[\d.]+)\s*(pt|in|px|cm|mm|emu)?", re.IGNORECASE)
+_CSS_EMU = {"pt": 12700, "in": 914400, "px": 9525, "cm": 360000, "mm": 36000, "emu": 1,
+            None: 12700}
+
+
+def _off_page(box: etree._Element, page: tuple[int, int]) -> bool:
+    """True when the shape holding a text box sits wholly outside the page."""
+    for anc in box.iterancestors():
+        tag = anc.tag
+        if tag == WP_ANCHOR:
+            extent = anc.find(f"{{{WP_NS}}}extent")
+            size = (_int(extent.get("cx")) or 0, _int(extent.get("cy")) or 0) \
+                if extent is not None else (0, 0)
+            for axis, which in ((0, "positionH"), (1, "positionV")):
+                pos = anc.find(f"{{{WP_NS}}}{which}")
+                off = pos.find(f"{{{WP_NS}}}posOffset") if pos is not None else None
+                value = _int(off.text) if off is not None and off.text else None
+                if value is not None and _outside(value, size[axis], page[axis]):
+                    return True
+            return False
+        if isinstance(tag, str) and tag.startswith(V_PREFIX) and anc.get("style"):
+            css: dict[str, int] = {}
+            for name, number, unit in _CSS_LENGTH.findall(anc.get("style")):
+                try:
+                    css[name.lower()] = int(float(number) * _CSS_EMU[unit.lower() or None])
+                except ValueError:
+                    continue
+            for axis, keys, extent in ((0, ("margin-left", "left"), "width"),
+                                       (1, ("margin-top", "top"), "height")):
+                for key in keys:
+                    if key in css and _outside(css[key], css.get(extent, 0), page[axis]):
+                        return True
+            return False
+    return False
+
+
+def _outside(offset: int, extent: int, page: int) -> bool:
+    return offset >= page + _OFF_PAGE_MARGIN or offset + extent <= -_OFF_PAGE_MARGIN
+
+
+# ------------------------------------------------------------------ other parts
+_CUSTOM_ITEM = re.compile(r"customXml/item(\d*)\.xml", re.IGNORECASE)
+_TEXT_EXTS = (".txt", ".csv", ".md", ".htm", ".html", ".rtf", ".mht", ".mhtml", ".xhtml")
+_IMAGE_EXTS = (".png", ".jpg", ".jpeg", ".gif", ".bmp", ".tif", ".tiff", ".emf", ".wmf",
+               ".svg", ".ico", ".wdp", ".jfif")
+_WORD_ZIPS = (".docx", ".docm", ".dotx", ".dotm")
+# Worksheet cells hold numbers and formulas as text nodes: only inline strings are text.
+_SHEET_TEXT = "{http://schemas.openxmlformats.org/spreadsheetml/2006/main}is"
+_SEGMENT_CHARS = 4000  # text nodes of an unknown part are joined into segments this long
+# Elements SharePoint and Office write into custom XML for their own bookkeeping (document
+# ids and their URLs, taxonomy, media-service flags, compliance labels, content types):
+# their values identify a file in a library, not a person. A display name is still read.
+_INTERNAL_XML = re.compile(
+    r"_|MSIP_|ContentType|TaxCatchAll|TaxKeyword|MediaService|xd_|ComplianceAsset|"
+    r"TemplateUrl|[0-9a-f]{16,}$", re.IGNORECASE)
+
+
+class _OtherParts:
+    """Every part the story walk does not read: building blocks, embedded packages,
+    custom XML, imported (altChunk) content, charts, SmartArt, PNG text chunks and any
+    unknown XML or text part. What cannot be read is said in a note."""
+
+    def __init__(self, reader: _Reader) -> None:
+        self.r = reader
+        self.pkg = reader.pkg
+
+    def read(self) -> None:
+        r, pkg = self.r, self.pkg
+        for name in r._targets("/glossaryDocument", "word/glossary/document.xml"):
+            with self.noted(name):
+                p = _Part(r, name)
+                p.walk_blocks(p.root, GLOSSARY, [0])
+                p.finish(GLOSSARY)
+        with self.noted("(imported altChunk content)"):
+            self.alt_chunks()
+        for name in pkg.names:
+            if name in r.read_parts:
+                continue
+            with self.noted(name):
+                self.part(name)
+            r.read_parts.add(name)
+
+    @contextlib.contextmanager
+    def noted(self, name: str) -> Iterator[None]:
+        """A damaged optional part costs a note, never the whole document."""
+        try:
+            yield
+        except (InputError, ValueError, LookupError, etree.LxmlError, struct.error,
+                zlib.error, RecursionError) as exc:
+            self.r.notes.append(f"part {name} could not be read ({_reason(exc)}); open and"
+                                " check it separately; it is removed from a redacted copy")
+            if self.pkg.has(name):
+                self.pkg.unread.add(name)
+
+    def part(self, name: str) -> None:
+        """Read one part the story walk did not, by what its name says it is."""
+        r, pkg = self.r, self.pkg
+        low = name.lower()
+        base = posixpath.basename(low)
+        custom = _CUSTOM_ITEM.fullmatch(name)
+        if custom:
+            self.xml_text(name, "property", f"Custom XML item {custom.group(1) or '1'}")
+        elif low.startswith("word/charts/") and base.startswith("chart") and low.endswith(".xml"):
+            self.drawing_text(name, "Chart text", chart=True)
+        elif (low.startswith("word/diagrams/") and base.startswith(("data", "drawing"))
+              and low.endswith(".xml")):
+            self.drawing_text(name, "SmartArt text")
+        elif low.startswith("word/embeddings/") or low.endswith(OFFICE_ZIP_SUFFIXES):
+            self.embedding(name)
+        elif low.endswith(".png"):
+            self.png(name)
+        elif low.endswith(".rels"):
+            return
+        elif low.endswith((".xml", ".vml")):
+            self.xml_text(name, "property", f"Other part {name}")
+        elif low.endswith(_TEXT_EXTS) or (pkg.content_type(name) or "").startswith("text/"):
+            kind, text = decode_text(pkg.raw(name))
+            self.synthetic(name, "property", f"Other part {name} ({kind})",
+                           _paragraphs(kind, text), kind)
+        elif (not low.endswith(_IMAGE_EXTS + ("vbaproject.bin",))
+              and not low.startswith(("word/fonts/", "word/media/"))):
+            r.notes.append(f"part {name} (binary, {len(pkg.raw(name))} bytes) was not"
+                           " read; it is removed from a redacted copy")
+            pkg.unread.add(name)
+
+    # -- XML --------------------------------------------------------------------
+    def xml_text(self, name: str, kind: str, label: str) -> None:
+        """Text nodes (and tails) of an XML part, joined into segments."""
+        root = self.pkg.xml(name)
+        buf, n = _Buf(), 0
+        internal: set[etree._Element] = set()
+        for el in root.iter():
+            if not isinstance(el.tag, str):
+                continue
+            pieces = ((el.text, None), (el.tail, TAIL))
+            if el.getparent() in internal or _INTERNAL_XML.match(etree.QName(el).localname):
+                internal.add(el)  # document-management ids and flags, not anyone's text
+                pieces = ((el.tail, TAIL),) if el.getparent() not in internal else ()
+            for value, attr in pieces:
+                if value is None or not value.strip():
+                    continue
+                if buf.length:
+                    buf.synth("\n")
+                buf.add(value, el, attr=attr)
+                if buf.length >= _SEGMENT_CHARS:
+                    n += 1
+                    self.r._add(Segment(buf.text, name, kind, n, label, buf.spans))
+                    buf = _Buf()
+        if buf.length:
+            n += 1
+            self.r._add(Segment(buf.text, name, kind, n, label, buf.spans))
+
+    def drawing_text(self, name: str, label: str, chart: bool = False) -> None:
+        """DrawingML paragraphs (a:p of a:t runs) and, in a chart, its cached strings."""
+        root = self.pkg.xml(name)
+        n = 0
+        for para in root.iter(A_P):
+            buf = _Buf()
+            for t in para.iter(A_T):
+                buf.add(t.text or "", t)
+            if buf.text.strip():
+                n += 1
+                self.r._add(Segment(buf.text, name, "alt_text", n, label, buf.spans))
+        if chart:
+            for v in root.iter(C_V):
+                if v.text and v.text.strip() and not any(
+                        a.tag in C_NUMERIC for a in v.iterancestors()):
+                    n += 1
+                    self.r._add(Segment(v.text, name, "alt_text", n, label,
+                                        [TextSpan(0, len(v.text), v)]))
+
+    # -- non-XML text -----------------------------------------------------------------
+    def synthetic(self, name: str, kind: str, label: str, paragraphs: list[str],
+                  source: str) -> None:
+        """Segments for text that is not XML; their spans point at a holder the writers
+        rebuild the part from (Package.synthetic)."""
+        holder = etree.Element("synthetic")
+        for k, text in enumerate(paragraphs, 1):
+            node = etree.SubElement(holder, "p")
+            node.text = text
+            self.r._add(Segment(text, name, kind, k, f"{label}, paragraph {k}",
+                                [TextSpan(0, len(text), node)]))
+        self.pkg.synthetic[name] = (source, holder)
+
+    def alt_chunks(self) -> None:
+        """w:altChunk: HTML, RTF or plain text Word imports into the page when it opens."""
+        for story in sorted(self.r.read_parts):
+            if not story.endswith(".xml") or b"altChunk" not in self.pkg.raw(story):
+                continue
+            for chunk in self.pkg.xml(story).iter(W_ALTCHUNK):
+                rel = self.pkg.relationship(story, chunk.get(R_ID, ""))
+                if rel is None or rel.get("TargetMode") == "External":
+                    continue
+                target = Package.resolve(story, rel.get("Target", ""))
+                if not self.pkg.has(target) or target in self.pkg.synthetic:
+                    continue
+                kind, text = decode_text(self.pkg.raw(target))
+                self.synthetic(target, "body", f"Imported {kind} (altChunk)",
+                               _paragraphs(kind, text), kind)
+                self.r.read_parts.add(target)
+
+    def png(self, name: str) -> None:
+        texts = [f"{k}: {v}" for k, v in png_text_chunks(self.pkg.raw(name)) if v.strip()]
+        if texts:
+            self.synthetic(name, "alt_text", f"Image metadata {name} (PNG text)", texts, "png")
+
+    # -- embedded packages ----------------------------------------------------------
+    def embedding(self, name: str) -> None:
+        raw = self.pkg.raw(name)
+        low = name.lower()
+        if not raw.startswith(b"PK"):
+            what = "binary OLE object" if raw.startswith(OLE_MAGIC) else "embedded object"
+            self.r.notes.append(
+                f"embedded object {name} ({what}) was not read: open it and check it"
+                " separately; a redacted copy replaces it with a placeholder")
+            return
+        child = self.pkg.embedded(name)
+        prefix = f"Embedded document {name}: "
+        if low.endswith(_WORD_ZIPS):
+            sub = _Reader(child)
+            for seg in sub.read():
+                kind = "hidden_text" if seg.kind in _MAIN_KINDS else seg.kind
+                self.r._add(Segment(seg.text, name, kind, seg.paragraph, prefix + seg.label,
+                                    seg.spans, hidden_by=seg.hidden_by))
+            self.r.notes += [f"{prefix}{note}" for note in _notes(child, "docx") + sub.notes]
+            return
+        # A workbook, presentation or other Office zip: the text of its XML parts.
+        n = 0
+        for part in child.names:
+            if not part.lower().endswith(".xml") or "/theme/" in part or \
+                    part.endswith("styles.xml"):
+                continue
+            root = child.xml(part)
+            sheet = "/worksheets/" in part
+            nodes = root.iter(_SHEET_TEXT) if sheet else [root]
+            for holder in nodes:
+                buf = _Buf()
+                for el in holder.iter():
+                    if isinstance(el.tag, str) and el.text and el.text.strip():
+                        if buf.length:
+                            buf.synth(" " if sheet else "\n")
+                        buf.add(el.text, el)
+                if buf.text.strip():
+                    n += 1
+                    self.r._add(Segment(buf.text, name, "hidden_text", n, prefix + part,
+                                        buf.spans))
+
+
+def _reason(exc: Exception) -> str:
+    if isinstance(exc, InputError):
+        return str(exc.message).split(": ", 1)[-1]
+    return f"{type(exc).__name__}: {str(exc)[:80]}"
+
+
+# --------------------------------------------------------------- text decoding
+_BLOCK_TAGS = re.compile(r"<\s*/?\s*(?:p|div|br|li|tr|td|th|h[1-6]|table|title|blockquote|"
+                         r"pre|section|article|header|footer|ul|ol|dt|dd)\b[^>]*>", re.I)
+_DROP_HTML = re.compile(r"<(script|style)\b.*?</\1\s*>|<!--.*?-->", re.I | re.S)
+_ANY_TAG = re.compile(r"<[^>]*>", re.S)
+_RTF_TOKEN = re.compile(
+    r"\\([a-zA-Z]+)(-?\d+)? ?|\\'([0-9a-fA-F]{2})|\\(.)|([{}])|([^\\{}\r\n]+)|[\r\n]+", re.S)
+_RTF_SKIP = frozenset((
+    "fonttbl", "colortbl", "stylesheet", "pict", "objdata", "themedata",
+    "colorschememapping", "datastore", "latentstyles", "rsidtbl", "listtable",
+    "listoverridetable", "generator", "xmlnstbl", "mmathPr", "wgrffmtfilter", "pgdsctbl",
+    "filetbl", "revtbl", "bkmkstart", "bkmkend", "fldinst", "panose", "falt",
+))
+_RTF_BREAK = {"par": "\n", "line": "\n", "row": "\n", "cell": "\t", "tab": "\t",
+              "sect": "\n", "page": "\n"}
+
+
+def decode_text(raw: bytes) -> tuple[str, str]:
+    """(kind, text) of a non-XML text part: "HTML", "RTF" or "text"."""
+    head = raw[:2048].lstrip()
+    if head[:5].lower() == b"{\\rtf":
+        return "RTF", rtf_text(raw.decode("latin-1"))
+    if b"mime-version" in head.lower() or b"content-type: multipart" in head.lower():
+        return "HTML", _mime_text(raw)
+    text = _decode(raw)
+    if re.search(r"<\s*(html|body|p|div|span|table|br)\b", text[:4096], re.I):
+        return "HTML", html_text(text)
+    return "text", text
+
+
+def _decode(raw: bytes) -> str:
+    if raw[:2] in (b"\xff\xfe", b"\xfe\xff"):
+        return raw.decode("utf-16", errors="replace")
+    try:
+        return raw.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        return raw.decode("cp1252", errors="replace")
+
+
+def _mime_text(raw: bytes) -> str:
+    """The text of every text part of a MIME (MHT) message."""
+    msg = email.message_from_bytes(raw)
+    out = []
+    for part in msg.walk():
+        if part.get_content_maintype() != "text":
+            continue
+        payload = part.get_payload(decode=True) or b""
+        text = _decode(payload)
+        out.append(html_text(text) if part.get_content_subtype() == "html" else text)
+    return "\n".join(out)
+
+
+def html_text(text: str) -> str:
+    """HTML crudely as text: scripts, styles and comments dropped, blocks as lines."""
+    text = _DROP_HTML.sub(" ", text)
+    text = _BLOCK_TAGS.sub("\n", text)
+    return html.unescape(_ANY_TAG.sub("", text))
+
+
+def rtf_text(text: str) -> str:
+    """RTF crudely as text: control words dropped, tables of fonts, colours, pictures and
+    other destinations skipped, \\'hh and \\uN characters decoded."""
+    out: list[str] = []
+    stack: list[bool] = []
+    skip = False
+    fresh = False  # just after "{": a destination word may follow
+    uc_skip = 0
+    for m in _RTF_TOKEN.finditer(text):
+        word, arg, hexed, sym, brace, plain = m.groups()
+        if brace == "{":
+            stack.append(skip)
+            fresh = True
+            continue
+        if brace == "}":
+            skip = stack.pop() if stack else False
+            fresh = False
+            continue
+        was_fresh, fresh = fresh, False
+        if sym == "*" and was_fresh:
+            skip = True
+            continue
+        if word is not None:
+            if was_fresh and word in _RTF_SKIP:
+                skip = True
+            elif not skip and word in _RTF_BREAK:
+                out.append(_RTF_BREAK[word])
+            elif not skip and word == "u" and arg:
+                out.append(chr(int(arg) % 65536))
+                uc_skip = 1
+            continue
+        if skip:
+            continue
+        if hexed is not None:
+            if uc_skip:
+                uc_skip = 0
+                continue
+            out.append(bytes([int(hexed, 16)]).decode("cp1252", errors="replace"))
+        elif sym is not None:
+            if sym in "\\{}":
+                out.append(sym)
+            elif sym == "~":
+                out.append(" ")
+        elif plain is not None:
+            if uc_skip:
+                plain, uc_skip = plain[1:], 0
+            out.append(plain)
+    return "".join(out)
+
+
+def _paragraphs(kind: str, text: str) -> list[str]:
+    return [line.strip() for line in re.split(r"\n\s*", text) if line.strip()]
+
+
+def png_text_chunks(data: bytes) -> list[tuple[str, str]]:
+    """(keyword, text) of a PNG's tEXt, zTXt and iTXt chunks (decompressed)."""
+    out: list[tuple[str, str]] = []
+    if not data.startswith(b"\x89PNG\r\n\x1a\n"):
+        return out
+    pos = 8
+    while pos + 8 <= len(data):
+        (length,), ctype = struct.unpack(">I", data[pos:pos + 4]), data[pos + 4:pos + 8]
+        body = data[pos + 8:pos + 8 + length]
+        pos += 12 + length
+        try:
+            if ctype == b"tEXt":
+                key, _, value = body.partition(b"\0")
+                out.append((key.decode("latin-1"), value.decode("latin-1")))
+            elif ctype == b"zTXt":
+                key, _, rest = body.partition(b"\0")
+                out.append((key.decode("latin-1"),
+                            _inflate(rest[1:]).decode("latin-1")))
+            elif ctype == b"iTXt":
+                key, _, rest = body.partition(b"\0")
+                compressed, rest = rest[:1] == b"\1", rest[2:]
+                _lang, _, rest = rest.partition(b"\0")
+                _tkey, _, value = rest.partition(b"\0")
+                if compressed:
+                    value = _inflate(value)
+                out.append((key.decode("latin-1"), value.decode("utf-8", errors="replace")))
+        except (zlib.error, UnicodeDecodeError):
+            out.append((ctype.decode("latin-1"), "(unreadable compressed text)"))
+        if ctype == b"IEND":
+            break
+    return out
+
+
+def _inflate(data: bytes, limit: int = 1024 * 1024) -> bytes:
+    """zlib data, at most `limit` bytes of it (a compressed chunk can be a bomb)."""
+    return zlib.decompressobj().decompress(data, limit)

@@ -57,6 +57,26 @@ _PARSER = etree.XMLParser(
 # A fixed timestamp for members we add, so output does not depend on the clock.
 _FIXED_DATE = (1980, 1, 1, 0, 0, 0)
 
+# Embedded Office documents are opened with the same limits as the outer package; they
+# nest at most this deep, and all packages of one file share one uncompressed budget.
+MAX_DEPTH = 3
+OFFICE_ZIP_SUFFIXES = (".docx", ".docm", ".dotx", ".dotm", ".xlsx", ".xlsm", ".pptx", ".pptm")
+
+
+class Budget:
+    """Uncompressed bytes left for one file and everything nested inside it."""
+
+    def __init__(self, total: int = MAX_TOTAL_UNCOMPRESSED) -> None:
+        self.left = total
+
+    def charge(self, path: Path, size: int) -> None:
+        if size > self.left:
+            raise InputError(
+                f"{path}: refusing to unpack: with its embedded packages the file expands"
+                f" past {MAX_TOTAL_UNCOMPRESSED // (1024 * 1024)} MB (possible zip bomb)"
+            )
+        self.left -= size
+
 
 def _is_xml_name(name: str) -> bool:
     return name.lower().endswith((".xml", ".rels", ".vml"))
@@ -72,6 +92,17 @@ class Package:
         self._trees: dict[str, etree._Element] = {}
         self._xml_meta: dict[str, tuple[str, bool | None, bytes | None]] = {}
         self.main = "word/document.xml"
+        self.depth = 0
+        self.budget = Budget()
+        # Embedded packages opened with `embedded()`; to_bytes() writes them back.
+        self.children: dict[str, Package] = {}
+        # Non-XML parts the reader read as text (an altChunk's HTML, a .txt part): the
+        # source format and a holder element whose children hold the text, one per
+        # paragraph; the reader's spans point into them and writers rebuild the part.
+        self.synthetic: dict[str, tuple[str, etree._Element]] = {}
+        # Parts the reader could not read as text (unknown binaries): a redacted copy
+        # drops them.
+        self.unread: set[str] = set()
 
     # ------------------------------------------------------------------ opening
     @classmethod
@@ -79,11 +110,40 @@ class Package:
         """Read and check a .docx/.docm. Raises InputError with one line for the user."""
         path = Path(path)
         data = _read_file(path)
+        return cls.from_bytes(path, data)
+
+    @classmethod
+    def from_bytes(cls, path: Path, data: bytes, budget: Budget | None = None,
+                   depth: int = 0, word: bool = True) -> Package:
+        """A package from bytes already read; `word=False` skips the Word-only structure
+        checks (an embedded workbook)."""
+        budget = budget or Budget()
         _check_not_ole(path, data)
-        members, infos = _read_zip(path, data)
+        members, infos = _read_zip(path, data, budget)
         pkg = cls(path, members, infos)
-        pkg._check_structure()
+        pkg.depth, pkg.budget = depth, budget
+        if word:
+            pkg._check_structure()
+        else:
+            for name, raw in members.items():
+                if _is_xml_name(name) and _has_dtd(raw):
+                    raise InputError(f"{path}: part {name} contains a DTD/entity declaration;"
+                                     " refusing to parse")
         return pkg
+
+    def embedded(self, name: str) -> Package:
+        """The member `name` (an embedded .docx/.xlsx...) opened as a package, once, with
+        the same limits; edits to it are written back by to_bytes(). Raises InputError."""
+        child = self.children.get(name)
+        if child is not None:
+            return child
+        label = Path(f"{self.path}!{name}")
+        if self.depth + 1 > MAX_DEPTH:
+            raise InputError(f"{label}: embedded more than {MAX_DEPTH} levels deep; not opened")
+        word = name.lower().endswith((".docx", ".docm", ".dotx", ".dotm"))
+        child = Package.from_bytes(label, self._data[name], self.budget, self.depth + 1, word)
+        self.children[name] = child
+        return child
 
     def _check_structure(self) -> None:
         for name, raw in self._data.items():
@@ -126,6 +186,8 @@ class Package:
 
     def raw(self, name: str) -> bytes:
         """Current bytes of a member (re-serialised if its tree was parsed)."""
+        if name in self.children:
+            return self.children[name].to_bytes()
         if name in self._trees:
             return self._serialise(name)
         try:
@@ -169,6 +231,7 @@ class Package:
         if name not in self._data:
             raise KeyError(f"{name} is not in {self.path}")
         self._trees.pop(name, None)
+        self.children.pop(name, None)
         self._data[name] = data
 
     def remove(self, name: str) -> None:
@@ -176,6 +239,7 @@ class Package:
         caller's to remove."""
         self._data.pop(name, None)
         self._trees.pop(name, None)
+        self.children.pop(name, None)
         self._infos.pop(name, None)
         if name != CONTENT_TYPES and CONTENT_TYPES in self._data:
             types = self.xml(CONTENT_TYPES)
@@ -325,7 +389,8 @@ def _check_not_ole(path: Path, data: bytes) -> None:
     )
 
 
-def _read_zip(path: Path, data: bytes) -> tuple[dict[str, bytes], dict[str, zipfile.ZipInfo]]:
+def _read_zip(path: Path, data: bytes, budget: Budget | None = None
+              ) -> tuple[dict[str, bytes], dict[str, zipfile.ZipInfo]]:
     damaged = (
         f"{path}: not a readable .docx (corrupt or truncated zip); open it in Word and"
         " save a new copy"
@@ -341,6 +406,8 @@ def _read_zip(path: Path, data: bytes) -> tuple[dict[str, bytes], dict[str, zipf
     with zf:
         infos = zf.infolist()
         _check_bomb(path, infos)
+        if budget is not None:
+            budget.charge(path, sum(i.file_size for i in infos))
         members: dict[str, bytes] = {}
         by_name: dict[str, zipfile.ZipInfo] = {}
         for info in infos:

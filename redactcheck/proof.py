@@ -9,7 +9,11 @@ Two independent checks on the written bytes:
    their text with tags stripped (so a name split over runs is still found) and as their
    attribute values; other members (images, binaries) byte-wise in UTF-8 and UTF-16.
 
-The search does not use the reader or lxml, so a reader bug cannot hide a leak.
+The search does not use the reader's walk or lxml (only its plain HTML/RTF/PNG text
+decoders), so a reader bug cannot hide a leak.
+Embedded packages are opened and searched too; a part that cannot be opened (or is
+searched only byte by byte) is named by `unsearched_parts`, and the statement the
+redact command prints names it instead of claiming it was searched.
 """
 
 from __future__ import annotations
@@ -18,6 +22,7 @@ import html
 import io
 import re
 import zipfile
+import zlib
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -25,7 +30,9 @@ from urllib.parse import unquote
 
 from . import policy
 from .document import Document, load
+from .docx_reader import decode_text, png_text_chunks, rtf_text
 from .findings import Finding, Severity, normalise
+from .package import MAX_TOTAL_UNCOMPRESSED, OLE_MAGIC
 
 # Tags whose boundary separates words: paragraphs, cells, breaks, tabs, notes, comments.
 _SEPARATING = frozenset({
@@ -115,7 +122,11 @@ def xml_texts(raw: bytes) -> tuple[str, list[tuple[str, str]]]:
 
 def find_leaks(data: bytes, strings: Sequence[str], document: Document | None = None
                ) -> list[Leak]:
-    """Every place in the package (zip bytes) or text file where a string still occurs."""
+    """Every place in the package (zip bytes) or text file where a string still occurs.
+
+    Embedded packages are opened and searched member by member ("outer!inner" names);
+    HTML and RTF parts are also searched as their text, PNG text chunks decompressed.
+    """
     if not strings:
         return []
     patterns = [(s, _pattern(s)) for s in strings]
@@ -124,28 +135,85 @@ def find_leaks(data: bytes, strings: Sequence[str], document: Document | None = 
         return [Leak("text", _label(document, "text", s), f"{s!r} (removed) remains")
                 for s, pat in patterns if pat.search(text)]
     leaks: list[Leak] = []
-    with zipfile.ZipFile(io.BytesIO(data)) as zf:
-        for info in zf.infolist():
-            name = info.filename
-            for s, pat in patterns:
-                if pat.search(name):
-                    leaks.append(Leak(name, "part name", f"{s!r} (removed) remains"))
-            raw = zf.read(info)
-            if name.lower().endswith(_XML_SUFFIXES):
-                text, attrs = xml_texts(raw)
-                for s, pat in patterns:
-                    if pat.search(text):
-                        leaks.append(Leak(name, _label(document, name, s),
-                                          f"{s!r} (removed) remains"))
-                    hit = next((a for a, v in attrs if pat.search(v.replace("\u2019", "'"))),
-                               None)
-                    if hit is not None:
-                        leaks.append(Leak(name, f"attribute {hit}", f"{s!r} (removed) remains"))
-            else:
-                for s, _ in patterns:
-                    if any(_bytes_pattern(s, enc).search(raw) for enc in ("utf-8", "utf-16-le")):
-                        leaks.append(Leak(name, "binary part", f"{s!r} (removed) remains"))
+    _search_zip(data, patterns, "", document, leaks, [], 0)
     return leaks
+
+
+def unsearched_parts(data: bytes) -> list[str]:
+    """Parts of the package the search could not fully open, each with the reason; the
+    proof's statement must name them instead of claiming them searched."""
+    out: list[str] = []
+    if data.startswith(b"PK"):
+        _search_zip(data, [], "", None, [], out, 0)
+    return out
+
+
+def _search_zip(data: bytes, patterns: list[tuple[str, re.Pattern[str]]], prefix: str,
+                document: Document | None, leaks: list[Leak], unsearched: list[str],
+                depth: int) -> None:
+    try:
+        zf = zipfile.ZipFile(io.BytesIO(data))
+    except (zipfile.BadZipFile, OSError, ValueError, EOFError):
+        unsearched.append(f"{prefix.rstrip('!') or 'the package'} (not a readable zip;"
+                          " searched byte by byte only)")
+        return
+    with zf:
+        infos = zf.infolist()
+        if sum(i.file_size for i in infos) > MAX_TOTAL_UNCOMPRESSED:
+            unsearched.append(f"{prefix.rstrip('!')} (too large to unpack)")
+            return
+        for info in infos:
+            name = prefix + info.filename
+            for s, pat in patterns:
+                if pat.search(info.filename):
+                    leaks.append(Leak(name, "part name", f"{s!r} (removed) remains"))
+            try:
+                raw = zf.read(info)
+            except (zipfile.BadZipFile, zlib.error, EOFError, OSError, ValueError,
+                    NotImplementedError, RuntimeError):
+                unsearched.append(f"{name} (could not be unpacked)")
+                continue
+            _search_member(name, raw, patterns, document if not prefix else None, leaks,
+                           unsearched, depth)
+
+
+def _search_member(name: str, raw: bytes, patterns: list[tuple[str, re.Pattern[str]]],
+                   document: Document | None, leaks: list[Leak], unsearched: list[str],
+                   depth: int) -> None:
+    low = name.lower()
+    if low.endswith(_XML_SUFFIXES):
+        text, attrs = xml_texts(raw)
+        for s, pat in patterns:
+            if pat.search(text):
+                leaks.append(Leak(name, _label(document, name, s), f"{s!r} (removed) remains"))
+            hit = next((a for a, v in attrs if pat.search(v.replace("\u2019", "'"))), None)
+            if hit is not None:
+                leaks.append(Leak(name, f"attribute {hit}", f"{s!r} (removed) remains"))
+        return
+    if raw.startswith(b"PK\x03\x04"):
+        if depth >= 4:
+            unsearched.append(f"{name} (a package nested too deep to open)")
+        else:
+            _search_zip(raw, patterns, name + "!", None, leaks, unsearched, depth + 1)
+            return
+    views: list[tuple[str, str]] = []  # (where, text)
+    head = raw[:2048].lstrip()
+    if head[:5].lower() == b"{\\rtf":
+        views.append(("RTF text", rtf_text(raw.decode("latin-1"))))
+    elif head[:1] == b"<" or b"mime-version" in head.lower():
+        views.append(("text with tags stripped", decode_text(raw)[1]))
+    if raw.startswith(b"\x89PNG"):
+        views += [("PNG text chunk", f"{k} {v}") for k, v in png_text_chunks(raw)]
+    elif raw.startswith(OLE_MAGIC) or raw.startswith(b"%PDF"):
+        unsearched.append(f"{name} ({'OLE object' if raw.startswith(OLE_MAGIC) else 'PDF'}:"
+                          " searched byte by byte only, compressed streams not opened)")
+    for s, pat in patterns:
+        where = next((w for w, t in views if pat.search(t.replace("\u2019", "'"))), None)
+        if where is None and any(_bytes_pattern(s, enc).search(raw)
+                                 for enc in ("utf-8", "utf-16-le")):
+            where = "binary part"
+        if where is not None:
+            leaks.append(Leak(name, where, f"{s!r} (removed) remains"))
 
 
 def _label(document: Document | None, part: str, needle: str) -> str:

@@ -107,6 +107,7 @@ class RedactReport:
     marked: list[Finding] = field(default_factory=list)  # kept for a person to judge
     hidden: Counter = field(default_factory=Counter)
     log: Path | None = None
+    unsearched: list[str] = field(default_factory=list)  # parts the proof could not open
 
     def counts(self) -> Counter:
         return Counter(c.entity for c in self.changes)
@@ -142,6 +143,9 @@ class RedactReport:
         proof = PROOF_SENTENCE.format(sev=opts.min_severity.value)
         if self.marked:
             proof = proof.replace("; no removed", " beyond the details marked above; no removed")
+        if self.unsearched:
+            proof = proof.replace("in any part.", "in any part searched. NOT fully searched: "
+                                  + "; ".join(self.unsearched) + ": check by hand.")
         lines.append(proof)
         if self.log is not None:
             lines.append(f"Log of every change written to {self.log} (owner-only): it holds the "
@@ -472,6 +476,7 @@ def _redact_docx(document: Document, pairs: list[tuple[Finding, str]], options: 
         cleaner.comments()
     if not options.keep_revisions:
         cleaner.revisions()
+    cleaner.other_parts(document)
     cleaner.hidden_text(document)
     cleaner.properties()
     cleaner.thumbnail()
@@ -537,7 +542,8 @@ def redact_file(source: Path, output: Path, config: Config, options: RedactOptio
         data, report.hidden = _redact_docx(document, the_plan.replace, options)
     else:
         data = _redact_text(source.read_bytes(), document, the_plan.replace)
-    _prove_and_keep(data, output, the_plan, analyzer, config, options, source)
+    report.unsearched = _prove_and_keep(data, output, the_plan, analyzer, config, options,
+                                        source)
     if log is not None:
         write_atomic(log, json.dumps(report.log_data(), indent=2, ensure_ascii=False) + "\n",
                      private=True)
@@ -545,8 +551,9 @@ def redact_file(source: Path, output: Path, config: Config, options: RedactOptio
 
 
 def _prove_and_keep(data: bytes, output: Path, the_plan: Plan, analyzer, config: Config,
-                    options: RedactOptions, source: Path | None = None) -> None:
-    """Re-read and re-check the copy from a private temporary folder, then write it.
+                    options: RedactOptions, source: Path | None = None) -> list[str]:
+    """Re-read and re-check the copy from a private temporary folder, then write it;
+    returns the parts the search could not fully open.
 
     The unchecked copy never sits beside the output (a kill during the re-check would
     leave it there); the output is written atomically with the input's privacy.
@@ -571,3 +578,4 @@ def _prove_and_keep(data: bytes, output: Path, the_plan: Plan, analyzer, config:
         )
     write_atomic(output, data, private=False,
                  mode=copy_mode(source) if source is not None else None)
+    return proof.unsearched_parts(data)

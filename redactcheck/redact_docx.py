@@ -22,12 +22,17 @@ from dataclasses import dataclass
 from lxml import etree
 
 from .document import Document, Segment, TextSpan
+from .docx_reader import OFF_PAGE, TAIL, png_text_chunks
 from .ooxml import A_NS, CP_NS, DC_NS, EP_NS, MC_NS, R_NS, VT_NS, XML_SPACE
 from .ooxml import w as _w
-from .package import CONTENT_TYPES, CT_NS, REL_NS, Package
+from .package import CONTENT_TYPES, CT_NS, OFFICE_ZIP_SUFFIXES, REL_NS, Package
 
 DOCX_MAIN_TYPE = "application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"
 NEUTRAL_AUTHOR = "redactcheck"
+EMBEDDED_PLACEHOLDER = "[embedded object removed]"
+_IMAGE_EXTS = (".png", ".jpg", ".jpeg", ".gif", ".bmp", ".tif", ".tiff", ".emf", ".wmf",
+               ".svg", ".ico", ".wdp", ".jfif")
+_PNG_TEXT = (b"tEXt", b"zTXt", b"iTXt")
 
 
 
@@ -81,12 +86,17 @@ class Edit:
 
 # ------------------------------------------------------------------ replacements
 def _value(span: TextSpan) -> str:
+    if span.attr == TAIL:
+        return span.node.tail or ""
     if span.attr:
         return span.node.get(span.attr) or ""
     return span.node.text or ""
 
 
 def _store(span: TextSpan, value: str) -> None:
+    if span.attr == TAIL:
+        span.node.tail = value
+        return
     if span.attr:
         span.node.set(span.attr, value)
         return
@@ -242,14 +252,26 @@ class Cleaner:
     # -- hidden text ----------------------------------------------------------------
     def hidden_text(self, document: Document | None) -> None:
         runs: set[etree._Element] = set()
+        shapes: set[etree._Element] = set()
         if document is not None:
-            # The reader also knows runs hidden by a (character or paragraph) style.
+            # The reader also knows runs hidden by a style, by white or tiny text, and
+            # text boxes in shapes placed off the page.
             for seg in document.segments:
-                if seg.kind == "hidden_text" and seg.label.startswith("Hidden text"):
+                if seg.hidden_by == OFF_PAGE:
+                    shapes.update(r for r in map(_shape_run, (s.node for s in seg.spans))
+                                  if r is not None)
+                elif seg.hidden_by or (seg.kind == "hidden_text"
+                                       and seg.label.startswith("Hidden text")):
                     for span in seg.spans:
+                        if seg.kind != "hidden_text" and span.kind != "hidden_text":
+                            continue  # the visible runs of a paragraph holding white text
                         run = span.node.getparent()
                         if run is not None and run.tag == W_R:
                             runs.add(run)
+        for run in shapes:
+            if run.getparent() is not None:
+                _remove(run)
+                self.removed["shapes placed off the page"] += 1
         for name in self.story_parts():
             if b"vanish" not in self.pkg.raw(name):
                 continue
@@ -386,6 +408,168 @@ class Cleaner:
                         d.remove(child)
                     for child in s:
                         d.append(copy.deepcopy(child))
+
+
+    # -- parts the story walk does not read ---------------------------------------
+    def other_parts(self, document: Document | None = None) -> None:
+        """Building blocks, embedded objects, imported (altChunk) content, text parts,
+        PNG text chunks and unknown binary parts: each removed, or rebuilt from the
+        reader's (redacted) text."""
+        for name in sorted(self.pkg.unread):  # unknown binaries and damaged parts
+            if self.pkg.has(name):
+                self.drop_part(name)
+                self.removed["parts that could not be read"] += 1
+        self.alt_chunks()
+        self.glossary()
+        self.embeddings()
+        for name, (source, holder) in list(self.pkg.synthetic.items()):
+            if not self.pkg.has(name) or source == "png":
+                continue
+            text = "\n".join(p.text or "" for p in holder)
+            self.pkg.set_raw(name, text.encode("utf-8"))
+            self.removed["text parts rewritten from their redacted text"] += 1
+        for name in list(self.pkg.names):
+            low = name.lower()
+            if low.endswith(".png"):
+                raw = self.pkg.raw(name)
+                stripped = _strip_png_text(raw)
+                if stripped != raw:
+                    self.pkg.set_raw(name, stripped)
+                    self.removed["image text chunks"] += 1
+
+    def alt_chunks(self) -> None:
+        """Imported HTML/RTF/text becomes ordinary paragraphs of its redacted text."""
+        for story in [n for n in self.pkg.names if n.endswith(".xml")]:
+            if b"altChunk" not in self.pkg.raw(story):
+                continue
+            for chunk in list(self.pkg.xml(story).iter(_w("altChunk"))):
+                rid = chunk.get(f"{{{R_NS}}}id", "")
+                rel = self.pkg.relationship(story, rid)
+                target = Package.resolve(story, rel.get("Target", "")) if rel is not None \
+                    else None
+                holder = self.pkg.synthetic.get(target, (None, None))[1] if target else None
+                parent = chunk.getparent()
+                if parent is None:
+                    continue
+                index = parent.index(chunk)
+                for p in holder if holder is not None else ():
+                    para = etree.Element(_w("p"))
+                    run = etree.SubElement(para, W_R)
+                    t = etree.SubElement(run, W_T)
+                    t.text = p.text or ""
+                    t.set(XML_SPACE, "preserve")
+                    parent.insert(index, para)
+                    index += 1
+                _remove(chunk)
+                if target:
+                    self.drop_part(target)
+                self.removed["imported (altChunk) parts turned into paragraphs"] += 1
+
+    def glossary(self) -> None:
+        names = [n for n in self.pkg.names if n.startswith("word/glossary/")]
+        names += [t for t in self.related_targets(self.pkg.main, ("/glossaryDocument",))
+                  if t not in names]
+        if not names:
+            return
+        for name in names:
+            self.drop_part(name)
+        for name in [n for n in self.pkg.names if n.startswith("word/glossary/")]:
+            self.pkg.remove(name)  # leftover relationship parts
+        self.removed["building blocks (glossary) removed"] += 1
+
+    def embeddings(self) -> None:
+        """Embedded objects are dropped with their relationships; where the page showed
+        one, a placeholder says so; its preview image goes too."""
+        targets = {n for n in self.pkg.names
+                   if n.startswith("word/embeddings/") or n.lower().endswith(OFFICE_ZIP_SUFFIXES)}
+        if not targets:
+            return
+        previews: set[str] = set()
+        for rels_part in [n for n in self.pkg.names if n.endswith(".rels")]:
+            source = _source_of(rels_part)
+            if not self.pkg.has(source) or not source.endswith(".xml"):
+                continue
+            rels = self.pkg.xml(rels_part).iter(f"{{{REL_NS}}}Relationship")
+            rids = {rel.get("Id") for rel in rels if rel.get("TargetMode") != "External"
+                    and Package.resolve(source, rel.get("Target", "")) in targets}
+            if not rids:
+                continue
+            root = self.pkg.xml(source)
+            for el in list(root.iter()):
+                if not isinstance(el.tag, str) or el.getparent() is None:
+                    continue
+                if not any(v in rids for k, v in el.attrib.items() if k.startswith(f"{{{R_NS}}}")):
+                    continue
+                holder = next((a for a in el.iterancestors(_w("object"))), None)
+                if holder is not None:
+                    previews |= _related_ids(self.pkg, source, holder) - targets
+                    run = holder.getparent()
+                    _remove(holder)
+                    if run is not None:
+                        t = etree.SubElement(run, W_T)
+                        t.text = EMBEDDED_PLACEHOLDER
+                else:
+                    _remove(el)  # a chart's c:externalData, a w14 reference...
+        for name in sorted(targets):
+            self.drop_part(name)
+            self.removed["embedded objects replaced by a placeholder"] += 1
+        for name in previews:
+            if name.lower().endswith(_IMAGE_EXTS) and not _still_referenced(self.pkg, name):
+                self.drop_part(name)
+
+
+
+def _related_ids(pkg: Package, source: str, el: etree._Element) -> set[str]:
+    """Member names that r:* attributes under el point at (a preview image)."""
+    out = set()
+    for node in el.iter():
+        if not isinstance(node.tag, str):
+            continue
+        for key, value in node.attrib.items():
+            if key.startswith(f"{{{R_NS}}}") or key.endswith("}relid"):
+                rel = pkg.relationship(source, value)
+                if rel is not None and rel.get("TargetMode") != "External":
+                    out.add(Package.resolve(source, rel.get("Target", "")))
+    return out
+
+
+def _still_referenced(pkg: Package, name: str) -> bool:
+    """True when an element still uses a relationship to the member `name`."""
+    for rels_part in [n for n in pkg.names if n.endswith(".rels")]:
+        source = _source_of(rels_part)
+        rids = {rel.get("Id") for rel in pkg.xml(rels_part).iter(f"{{{REL_NS}}}Relationship")
+                if Package.resolve(source, rel.get("Target", "")) == name}
+        if not rids or not pkg.has(source) or not source.endswith(".xml"):
+            continue
+        for node in pkg.xml(source).iter():
+            if isinstance(node.tag, str) and any(v in rids for v in node.attrib.values()):
+                return True
+    return False
+
+
+def _shape_run(node: etree._Element) -> etree._Element | None:
+    """The run outside the text box that holds node: the shape's own run."""
+    inside = False
+    for anc in node.iterancestors():
+        if anc.tag == _w("txbxContent"):
+            inside = True
+        elif inside and anc.tag == W_R:
+            return anc
+    return None
+
+
+def _strip_png_text(data: bytes) -> bytes:
+    """The PNG without its tEXt, zTXt and iTXt chunks (text metadata)."""
+    if not data.startswith(b"\x89PNG\r\n\x1a\n") or not png_text_chunks(data):
+        return data
+    out, pos = [data[:8]], 8
+    while pos + 8 <= len(data):
+        length = int.from_bytes(data[pos:pos + 4], "big")
+        chunk = data[pos:pos + 12 + length]
+        if data[pos + 4:pos + 8] not in _PNG_TEXT:
+            out.append(chunk)
+        pos += 12 + length
+    return b"".join(out)
 
 
 def _source_of(rels_part: str) -> str:

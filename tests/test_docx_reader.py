@@ -402,14 +402,18 @@ def test_embedded_objects_are_noted(tmp_path: Path) -> None:
     path = build_docx(tmp_path / "emb.docx", p(r("x")),
                       {"word/embeddings/oleObject1.bin": "blob"})
     assert load(path).notes == [
-        "1 embedded object(s) in word/embeddings/ were not checked;"
-        " open and check them separately"
+        "embedded object word/embeddings/oleObject1.bin (embedded object) was not read:"
+        " open it and check it separately; a redacted copy replaces it with a placeholder"
     ]
 
 
-def test_custom_xml_parts_are_noted(tmp_path: Path) -> None:
-    path = build_docx(tmp_path / "cx.docx", p(r("x")), {"customXml/item1.xml": "<a>b</a>"})
-    assert load(path).notes == ["custom XML data parts (customXml/) were not checked"]
+def test_custom_xml_parts_are_read(tmp_path: Path) -> None:
+    path = build_docx(tmp_path / "cx.docx", p(r("x")),
+                      {"customXml/item1.xml": "<a><b>Owner Tam Ferrow</b>tail</a>"})
+    doc = load(path)
+    assert doc.notes == []
+    assert seg_tuples(doc)[-1] == ("customXml/item1.xml", "property", "Custom XML item 1", 1,
+                                   "Owner Tam Ferrow\ntail")
 
 
 def test_paragraph_hidden_by_its_style(tmp_path: Path) -> None:
