@@ -521,12 +521,14 @@ _NUMBER_AFTER = re.compile(r"^\s+\d{1,3}(?:\.\d+)*(?![\d/.:])(?!\s*(?:st|nd|rd|t
 
 
 def _not_a_person_here(text: str, toks: list[Tok]) -> bool:
-    """An eponym naming a thing ("a Moses basket") or a numbered label ("Point 3")."""
+    """An eponym naming a thing ("a Moses basket") or a numbered label ("Point 3"): a
+    label's last word is an ordinary word; "Yusuf Trevelyan 31" (a name, then an id) is not."""
     start, end = toks[0].start, toks[-1].end
     if (len(toks) == 1 and _ARTICLE_BEFORE.search(text[max(0, start - 4):start])
             and _LOWER_WORD_AFTER.match(text[end:end + 3])):
         return True
-    return bool(_NUMBER_AFTER.match(text[end:end + 40]))
+    return bool(_NUMBER_AFTER.match(text[end:end + 40])) and (
+        toks[-1].key in _dictionary_words())
 
 
 def _claimed_elsewhere(text: str, toks: list[Tok], lex: Lexicon, spacy_label: str | None,
