@@ -478,10 +478,15 @@ def _position_evidence(text: str, toks: list[Tok], lex: Lexicon, spacy_label: st
     # "The mother, Ewa Nowak, said", "her partner Jonjo": a gazetteer name or spaCy's
     # PERSON, or name-shaped words that end the apposition (a comma, bracket, full stop)
     # and that spaCy does not read as a nationality, date or other non-person.
+    # Words no gazetteer knows need more: a role written in lower case, as running text
+    # writes it ("Practitioner Interviews" is a heading), and no ordinary word or acronym
+    # ("Children HM Govt" is a citation).
     if m and not toks[0].sentence_start and (
             _known(toks, lex) or spacy_label == "PERSON" or (
                 spacy_label not in _NOT_PERSON_LABELS
-                and (m.group("comma") or _APPOSITION_END.match(after)))):
+                and (m.group("comma") or _APPOSITION_END.match(after))
+                and m.group(0).lstrip()[:1].islower()
+                and not any(t.caps or t.key in _dictionary_words() for t in toks))):
         return 0.85, "name after a role noun (apposition)"
     if ROLE_AFTER.match(after):
         return 0.85, "name before a role in brackets"
