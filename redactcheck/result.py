@@ -18,6 +18,8 @@ class DocumentResult:
     internal_error: bool = False  # the check itself failed (a bug): exit code 4
     notes: list[str] = field(default_factory=list)
     jigsaw: dict | None = None  # document-level combination risk (jigsaw.py)
+    # The review's type and why (review_type.Detection.to_dict): id, name, audience, source.
+    review: dict | None = None
     document: Any = None  # the loaded Document (not serialised; DOCX writers need it)
 
     def summary(self) -> dict[str, int]:
@@ -36,6 +38,8 @@ class DocumentResult:
         }
         if self.notes:
             data["notes"] = list(self.notes)
+        if self.review is not None:
+            data["review_type"] = self.review
         if self.jigsaw is not None:
             data["jigsaw"] = self.jigsaw
         return data
