@@ -1302,10 +1302,12 @@ def _families(lam: float, unit: str = "children") -> str:
     return f"about {n:,} other {words['one'] if n == 1 else words['many']} would match"
 
 
-def summary(lam: float | None, band: str, area: str, unit: str = "children") -> str:
+def summary(lam: float | None, band: str, area: str, unit: str = "children",
+            level: str = "") -> str:
     """The combination risk in one plain sentence, for every report."""
     words = UNITS[unit]
-    where = f"in {area}" if area else "in the area"
+    where = (f"{'at' if level == 'address' else 'in'} {area}" if area
+             else "in the United Kingdom")
     if band == "NONE" or lam is None or not math.isfinite(lam):
         return (f"No details were found that narrow down which {words['one']} {where} this "
                 f"review is about: risk {band}.")
@@ -1486,7 +1488,7 @@ def assess(document: Any, findings: list[Finding], policy: str = "ico",
     return {
         "band": band,
         "policy": policy,
-        "summary": summary(lam, band, shown_area, unit),
+        "summary": summary(lam, band, shown_area, unit, area.level if area else ""),
         "lambda": _round(lam) if math.isfinite(lam) else None,
         "kappa": _round(k),
         "bits": round(bits, 2),

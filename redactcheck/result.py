@@ -22,6 +22,13 @@ class DocumentResult:
     review: dict | None = None
     document: Any = None  # the loaded Document (not serialised; DOCX writers need it)
 
+    def entity_type(self, entity: str):
+        """The catalogue entry for `entity` in this document's review-type wording
+        ("Exact age" in an adult review, "Exact age of a child" in a child one)."""
+        from .entities import entity_type
+
+        return entity_type(entity, (self.review or {}).get("id"))
+
     def summary(self) -> dict[str, int]:
         counts = {s.value: 0 for s in (Severity.HIGH, Severity.MEDIUM, Severity.LOW)}
         for f in self.findings:

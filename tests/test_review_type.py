@@ -339,7 +339,10 @@ def test_plain_summary_and_symbols_in_the_appendix(tmp_path: Path) -> None:
 def test_summary_wording() -> None:
     assert jigsaw.summary(1.2, "HIGH", "Stockport") == (
         "About 1 other family in Stockport would match these details together: risk HIGH.")
-    assert jigsaw.summary(14, "LOW", "", "adults").startswith("About 14 other people in the area")
+    assert jigsaw.summary(14, "LOW", "", "adults").startswith(
+        "About 14 other people in the United Kingdom")
+    assert jigsaw.summary(0.1, "HIGH", "4 Mill Lane", level="address").startswith(
+        "Probably no other family at 4 Mill Lane")
     assert "Probably no other person" in jigsaw.summary(0.2, "HIGH", "Bury", "adults")
 
 
@@ -347,3 +350,12 @@ def _write(tmp_path: Path, text: str) -> Path:
     path = tmp_path / "draft.txt"
     path.write_text(text, encoding="utf-8")
     return path
+
+
+def test_document_result_gives_the_type_wording() -> None:
+    from redactcheck.result import DocumentResult
+
+    adult = DocumentResult(path="x", review=review_type.Detection(
+        review_type.get("sar"), "from the title").to_dict())
+    assert adult.entity_type("AGE_EXACT").title == "Exact age"
+    assert DocumentResult(path="y").entity_type("AGE_EXACT").title == "Exact age of a child"
