@@ -65,6 +65,7 @@ def check_document(path: Path, config: Config, options: CheckOptions = CheckOpti
         result.errors.append(internal_message(exc))
         result.internal_error = True
     result.findings, result.jigsaw, result.document = [], None, None
+    result.review = None
     return result
 
 
@@ -74,18 +75,21 @@ def _check(path: Path, config: Config, options: CheckOptions,
 
     document = load(path)
     analyzer = (analyzer_factory or get_analyzer)(config)
-    findings = policy.apply(analyzer.analyze(document), config)
+    review = policy.review_for(config, document)
+    findings = policy.apply(analyzer.analyze(document), config, review=review)
     result.words = document.words
     result.findings = findings
-    result.notes = list(document.notes)
-    result.jigsaw = _jigsaw(document, findings, config, options)
+    result.notes = [*document.notes, review.note]
+    result.review = review.to_dict()
+    result.jigsaw = _jigsaw(document, findings, config, options, review.type)
     if options.keep_document:
         result.document = document
     return result
 
 
-def _jigsaw(document, findings, config: Config, options: CheckOptions) -> dict | None:
+def _jigsaw(document, findings, config: Config, options: CheckOptions,
+            review_type=None) -> dict | None:
     from . import jigsaw
 
     return jigsaw.assess(document, findings, policy=options.jigsaw_policy,
-                         area_allow=config.area)
+                         area_allow=config.area, review_type=review_type)

@@ -60,8 +60,24 @@ def main() -> None:
     """
 
 
+_REVIEW_TYPE_KEY = "redactcheck.review_type"
+
+
 def config_options(func):
-    """Options shared by every command that analyses documents."""
+    """Options shared by every command that analyses documents.
+
+    `--review-type` is not passed to the command: it is kept on the click context, where
+    `build_config` reads it, so every command gets it without a new parameter.
+    """
+    import functools
+
+    from .review_type import CHOICES
+
+    @functools.wraps(func)
+    def command(*args, review_type=None, **kwargs):
+        click.get_current_context().meta[_REVIEW_TYPE_KEY] = review_type
+        return func(*args, **kwargs)
+
     options = [
         click.option("--config", "config_path", type=click.Path(path_type=Path),
                      help="Configuration file (default: nearest redactcheck.toml or "
@@ -77,13 +93,19 @@ def config_options(func):
         click.option("--quasi/--no-quasi", default=None,
                      help="Also flag common quasi-identifiers at low severity (month and "
                           "year, years, organisations, countries, amounts)."),
+        click.option("--review-type", "review_type",
+                     type=click.Choice(CHOICES, case_sensitive=False), default=None,
+                     help="The review's type, for the wording of findings and the "
+                          "combination risk (default: auto, read from the title; cspr, sar, "
+                          "dhr, cpr, apr, scot-child, scot-adult, ni-cmr)."),
     ]
     for option in reversed(options):
-        func = option(func)
-    return func
+        command = option(command)
+    return command
 
 
-def build_config(config_path, model, allow, area, known, fail_on=None, quasi=None):
+def build_config(config_path, model, allow, area, known, fail_on=None, quasi=None,
+                 review_type=None):
     from .config import load_config
     from .errors import ConfigError
     from .findings import Severity
@@ -91,9 +113,13 @@ def build_config(config_path, model, allow, area, known, fail_on=None, quasi=Non
     config = load_config(config_path)
     if known is not None and not Path(known).is_file():
         raise ConfigError(f"{known}: known-identifiers file not found")
+    if review_type is None:
+        ctx = click.get_current_context(silent=True)
+        review_type = ctx.meta.get(_REVIEW_TYPE_KEY) if ctx is not None else None
     return config.with_overrides(
         model=model, allow=tuple(allow), area=tuple(area), known=known,
         fail_on=Severity.parse(fail_on) if fail_on else None, quasi=quasi,
+        review_type=review_type,
     )
 
 

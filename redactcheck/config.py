@@ -34,6 +34,9 @@ class Config:
     # Also flag common quasi-identifiers at low severity (month and year, years,
     # organisations, countries, amounts, common demographics): the thorough profile.
     quasi: bool = False
+    # The review's type (redactcheck.review_type): "auto" detects it from the document;
+    # cspr, sar, dhr, cpr, apr, scot-child, scot-adult, ni-cmr set it.
+    review_type: str = "auto"
     source: Path | None = None  # the file the settings came from, for messages
 
     def entity_enabled(self, entity: str) -> bool:
@@ -53,6 +56,8 @@ class Config:
             given["allow"] = tuple(dict.fromkeys((*self.allow, *given["allow"])))
         if "area" in given:
             given["area"] = tuple(given["area"])
+        if "review_type" in given:
+            given["review_type"] = _review_type(given["review_type"], "--review-type")
         return replace(self, **given)
 
 
@@ -119,6 +124,8 @@ def from_mapping(data: dict, source: Path | None = None) -> Config:
             if not isinstance(data["quasi"], bool):
                 raise ValueError("quasi: must be true or false")
             values["quasi"] = data["quasi"]
+        if "review_type" in data:
+            values["review_type"] = _review_type(data["review_type"], "review_type")
     except ValueError as exc:
         raise ConfigError(f"{where}{exc}") from None
     return Config(**values)
@@ -145,6 +152,18 @@ def _str_list(value: Any, key: str) -> tuple[str, ...]:
     if not isinstance(value, list) or not all(isinstance(v, str) and v.strip() for v in value):
         raise ValueError(f"{key}: must be a list of strings")
     return tuple(v.strip() for v in value)
+
+
+def _review_type(value: Any, key: str) -> str:
+    """An id of redactcheck.review_type (aliases accepted) or "auto"."""
+    from .review_type import CHOICES, normalise_choice
+
+    if not isinstance(value, str):
+        raise ValueError(f"{key}: must be one of {', '.join(CHOICES)}")
+    try:
+        return normalise_choice(value)
+    except ValueError:
+        raise ValueError(f"{key}: must be one of {', '.join(CHOICES)}, not {value!r}") from None
 
 
 def _severity(value: Any, key: str) -> Severity:

@@ -7,9 +7,12 @@ is the default.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+import re
+from dataclasses import dataclass, replace
 
+from . import review_type
 from .findings import Severity
+from .review_type import ReviewType
 
 
 @dataclass(frozen=True)
@@ -130,11 +133,139 @@ ENTITY_TYPES: dict[str, EntityType] = {
 }
 
 
-def entity_type(entity: str) -> EntityType:
-    """The catalogue entry; unknown ids (a user's own recogniser) default to medium."""
+# ---- wording per review type ------------------------------------------------------------
+#
+# The catalogue above is written for child reviews (the default). Adult reviews (SAR, DHR,
+# Welsh APR, Scottish adult learning review) read it through this one overlay: per entity,
+# the fields that change, with {subject}, {pseudonyms} and {home} filled in from the
+# ReviewType ("the victim", "Adult A", "the victim's home"). Reports never branch on the
+# type: findings carry the type's guidance (policy.apply) and entity_type(id, type) gives
+# the type's titles.
+
+ADULT_WORDING: dict[str, dict[str, str]] = {
+    "PERSON": {
+        "guidance": "Use the review's pseudonym ({pseudonyms}) or a role (the GP, the "
+                    "support worker)."},
+    "DATE_EXACT": {
+        "guidance": "Give the month and year (\"June 2015\") or the period (\"that "
+                    "summer\")."},
+    "DATE_OF_BIRTH": {
+        "description": "A date of birth with a small area identifies a person almost "
+                       "uniquely.",
+        "guidance": "Give an age band (\"in her thirties\", \"in his eighties\"), or the "
+                    "year of birth only."},
+    "AGE_EXACT": {
+        "title": "Exact age",
+        "description": "An exact age narrows who {subject} can be when combined with time "
+                       "and place.",
+        "guidance": "Give an age band (\"in her thirties\", \"in his eighties\") where the "
+                    "exact age is not needed."},
+    "ADDRESS": {
+        "description": "A house number and street locates {home}.",
+        "guidance": "Say \"{home}\", \"the care home\" or \"temporary accommodation\"."},
+    "INSTITUTION": {
+        "description": "A named GP practice, care home, refuge, hospital ward, day centre or "
+                       "place of worship points to a small community around {subject}.",
+        "guidance": "Describe its type: \"the GP practice\", \"the care home\", \"the "
+                    "refuge\", \"a faith community\"."},
+    "RARE_DETAIL": {
+        "description": "Rare details (a rare condition, a distinctive job, a large family, an "
+                       "event reported in the press) identify {subject} in combination.",
+        "guidance": "Generalise it: \"a chronic health condition\", \"worked locally\", "
+                    "\"a faith community\"."},
+    "JIGSAW_RISK": {
+        "description": "Together, the area, time and rare details leave few people who could "
+                       "be {subject}."},
+}
+
+# Phrases of recognisers' own guidance that assume a child, and what an adult review says
+# instead (applied in order; the month in "Give the month and year ("June 2015")" stays).
+ADULT_REWRITES: tuple[tuple[re.Pattern, str], ...] = tuple(
+    (re.compile(p), r) for p, r in (
+        (r"Give the child's age at the time of the events, or the year of birth only\.",
+         "Give an age band (\"in her thirties\", \"in his eighties\"), or the year of birth "
+         "only."),
+        (r"the child's age at the time of the events", "an age band"),
+        (r"the child's age at the time", "the period (\"that summer\")"),
+        (r"the child's age", "an age band"),
+        (r"\(\"under one\"[^)]*\)", "(\"in her thirties\", \"in his eighties\")"),
+        (r"\(Child B, Mother, Sibling 2\)", "({pseudonyms})"),
+        (r"\(the health visitor\)", "(the GP, the support worker)"),
+        (r"\"a children's home\" or \"a residential placement\"",
+         "\"a care home\", \"a nursing home\" or \"supported accommodation\""),
+        (r", \"the children's ward\"", ", \"the ward\""),
+        (r"\bChild B\b", "Adult A"),
+    ))
+# Child wording that must never reach an adult review's findings: guidance still holding
+# one after the rewrites is replaced by the type's catalogue guidance.
+CHILD_SUBJECT = re.compile(
+    r"\bthe child(?:'s)?\b|\bChild [A-Z]\b|children's (?:home|ward)|\bunder one\b|"
+    r"primary school age|\bthe baby\b", re.I)
+
+# An institution's own words say what it is; in an adult review that decides the advice
+# (a "Medical Centre" is a GP practice, not a school).
+# None keeps the recogniser's advice (a place of worship, the children's school).
+ADULT_INSTITUTION_GUIDANCE: tuple[tuple[re.Pattern, str | None], ...] = tuple(
+    (re.compile(p, re.I), g) for p, g in (
+        (r"\b(?:church|chapel|cathedral|mosque|masjid|temple|gurdwara|synagogue|"
+         r"kingdom hall|madrass?a)\b", None),
+        (r"\b(?:school|academy|nursery|college|pre-school|playgroup)\b", None),
+        (r"\b(?:surgery|medical|health centre|practice|clinic|GP)\b",
+         "Describe its type: \"the GP practice\", \"the health centre\"."),
+        (r"\b(?:hospital|infirmary|ward|hospice)\b",
+         "Describe its type: \"the hospital\", \"the ward\", \"the hospice\"."),
+        (r"\brefuge\b", "Say \"the refuge\" or \"specialist accommodation\"."),
+        (r"\b(?:care home|nursing home|residential home|home|lodge|court|house|hostel)\b",
+         "Say \"the care home\", \"a nursing home\" or \"supported accommodation\"."),
+        (r"\b(?:day centre|day service|centre)\b",
+         "Say \"a day centre\" or \"a community service\"."),
+    ))
+
+
+def _fill(text: str, review: ReviewType) -> str:
+    return (text.replace("{subject}", review.subject).replace("{pseudonyms}", review.pseudonyms)
+            .replace("{home}", review.home))
+
+
+def entity_type(entity: str, review: ReviewType | str | None = None) -> EntityType:
+    """The catalogue entry in the wording of `review` (a ReviewType or id; None: child).
+
+    Unknown ids (a user's own recogniser) default to medium.
+    """
     known = ENTITY_TYPES.get(entity)
-    if known is not None:
+    if known is None:
+        return EntityType(entity, _M, entity.replace("_", " ").capitalize(),
+                          "It may identify someone.", "Consider removing or generalising it.",
+                          f"[{entity}]")
+    if review is None:
         return known
-    return EntityType(entity, _M, entity.replace("_", " ").capitalize(),
-                      "It may identify someone.", "Consider removing or generalising it.",
-                      f"[{entity}]")
+    rtype = review_type.get(review)
+    overlay = ADULT_WORDING.get(entity) if rtype.is_adult else None
+    if not overlay:
+        return known
+    return replace(known, **{k: _fill(v, rtype) for k, v in overlay.items()})
+
+
+def guidance_for(entity: str, guidance: str, text: str, review: ReviewType | str | None
+                 ) -> str:
+    """A finding's guidance in the wording of `review`: child reviews keep it as written;
+    adult reviews rewrite child phrases, and fall back to the type's catalogue guidance
+    when a phrase that assumes a child is left."""
+    if review is None:
+        return guidance
+    rtype = review_type.get(review)
+    if not rtype.is_adult:
+        return guidance
+    if entity == "INSTITUTION":
+        for pattern, advice in ADULT_INSTITUTION_GUIDANCE:
+            if pattern.search(text):
+                if advice is not None:
+                    return advice
+                break
+    out = guidance
+    for pattern, repl in ADULT_REWRITES:
+        filled = _fill(repl, rtype)
+        out = pattern.sub(lambda _m, r=filled: r, out)
+    if CHILD_SUBJECT.search(out):
+        return entity_type(entity, rtype).guidance
+    return out

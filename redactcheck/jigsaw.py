@@ -11,6 +11,9 @@ The model (documented in `assumptions` of every result):
 * N, the population unit, is **children aged 0-17 living in the UK**: residents × births per
   person per year (1.2%) × 18 one-year cohorts. The area is one factor of the product: its share
   of the UK population, so N(area) = children living in that area.
+  An adult review (SAR, DHR, Welsh APR, Scottish adult learning review: `review_type`) counts
+  **adults** instead (residents less those children), an adult's age among adults, and an
+  adult's death, not a child's.
 * λ = N × Π pᵢ, the expected number of children (≈ families) other than chance that match all
   the details; κ = (1 − e^(−λ)) / λ, the chance that a reader who finds one match has the right
   family; bits = Σ −log₂ pᵢ (the area's share included).
@@ -19,6 +22,9 @@ The model (documented in `assumptions` of every result):
   annual rate × 3 and naming the year multiplies by 1/3, a month by a further 1/12, a day by
   1/365 instead.
 * Details are assumed independent. Unknown attributes are rare (1 in 2,000), never common.
+
+Every result explains itself in plain words (`summary`, each combination's and suggestion's
+`text`, `reasons`); the symbols and figures (λ, κ, bits) are in `appendix` and `model`.
 
 Nothing here touches the network: the motivated-intruder queries are strings for a person to
 run by hand and record.
@@ -84,6 +90,29 @@ def children_per_person() -> float:
     """Children aged 0-17 per resident: births per person per year × 18 cohorts."""
     model = base_rates()["model"]
     return model["births_per_person_per_year"]["rate"] * model["child_years"]["rate"]
+
+
+def adults_per_person() -> float:
+    """Adults (18 and over) per resident: everyone the child cohorts leave."""
+    return 1.0 - children_per_person()
+
+
+# The population a review is about: its unit's share of residents and its words.
+UNITS = {
+    "children": {"per_person": children_per_person, "one": "family", "many": "families",
+                 "unit": "children aged 0-17 living in the area (1.2% of residents a year × "
+                         "18)"},
+    "adults": {"per_person": adults_per_person, "one": "person", "many": "people",
+               "unit": "adults aged 18 and over living in the area (residents less the "
+                       "children aged 0-17)"},
+}
+
+
+def unit_for(review_type: Any = None) -> str:
+    """"adults" for an adult review (SAR, DHR, APR, Scottish adult review), else "children"."""
+    from .review_type import get
+
+    return "adults" if get(review_type).is_adult else "children"
 
 
 def uk_people() -> int:
@@ -437,6 +466,9 @@ class _Collected:
     # `finished`: merging Details on every add copied the mentions each time, quadratic
     # in how often a long draft repeats "baby" or the town.
     mentions: dict[str, dict[Mention, None]] = field(default_factory=dict)
+    # An adult review: ages are adults' ages, "baby" is not the subject's age, a death is
+    # an adult's death.
+    adult: bool = False
 
     def add(self, detail: Detail) -> None:
         target = self.areas if detail.attribute == "area" else self.details
@@ -472,7 +504,8 @@ def _small_area(name: str, mention: Mention, people_key: str = "small_area_peopl
     src = base_rates()["areas"]
     people = int(src[people_key])
     return Detail("area", f"area:{name.casefold()}", name, people / uk_people(),
-                  f"assumption: a {level} area has about {people:,} residents or fewer",
+                  f"assumption: {'an' if level[:1] in 'aeiou' else 'a'} {level} area has about "
+                  f"{people:,} residents or fewer",
                   src["year"], (mention,), level=level, people=people)
 
 
@@ -550,7 +583,9 @@ def _scan_segment(col: _Collected, index: int, text: str, label: str) -> None:
                 continue  # a longer term already covers it ("shaken baby" over "baby")
             if section != "age" and _about_professional(text, m.start(), m.end()):
                 continue
-            if key == "child_death" and m.group(0).lower() == "died" and (
+            if section == "age" and col.adult:
+                continue  # "her baby": a relative's age, not the subject's
+            if key == "child_death" and m.group(0).lower() == "died" and not col.adult and (
                     _ADULT_BEFORE_DIED.search(text[:m.start()])
                     or _HYPOTHETICAL_DIED.search(text[m.end():m.end() + 6])
                     or "(i)" in text[slice(*_sentence_bounds(text, m.start()))]
@@ -559,7 +594,7 @@ def _scan_segment(col: _Collected, index: int, text: str, label: str) -> None:
             if section in ("nationality", "language"):
                 section, key = _language_or_nationality(text, m, section, key)
             taken.append((m.start(), m.end()))
-            col.add(_term_detail(section, key, m.group(0), mention(m)))
+            col.add(_term_detail(section, key, m.group(0), mention(m), col.adult))
 
 
 def _language_or_nationality(text: str, m: re.Match, section: str, key: str
@@ -588,12 +623,21 @@ _SHOWN_AS_WRITTEN = frozenset({"ethnicity", "religion", "language", "nationality
                                "occupation"})
 
 
-def _term_detail(section: str, key: str, text: str, mention: Mention) -> Detail:
+# A child's death is an adult's death in an adult review, a domestic homicide in a DHR.
+_ADULT_EVENT = {"child_death": "death"}
+DEATH_KEYS = frozenset({"event:child_death", "event:death"})
+
+
+def _term_detail(section: str, key: str, text: str, mention: Mention,
+                 adult: bool = False) -> Detail:
     attribute = _ATTRIBUTE_OF.get(section, section)
+    if adult and section == "events":
+        key = _ADULT_EVENT.get(key, key)
     entry = base_rates().get(section, {}).get(key)
     if section == "age":
         return _rate_detail("age", "age", key, "under one", mention, age_kind="infant")
-    implies = bool(entry and entry.get("implies_age") == "infant")
+    # An infant rate (head injury) is per child under one: not an adult's.
+    implies = bool(entry and entry.get("implies_age") == "infant") and not adult
     # Table keys are folded for lookup ("jehovah's witness"); a name is shown as the document
     # writes it ("Jehovah's Witnesses"). Events and multiple births show their category.
     value = key.replace("_", " ") if section == "events" else key
@@ -606,6 +650,10 @@ def _add_age(col: _Collected, text: str, m: re.Match, *, mention: Mention,
              years: int | None = None, months: int | None = None) -> None:
     if _about_professional(text, m.start(), m.end()):
         return
+    if col.adult:
+        n = years if years is not None else (months or 0) // 12
+        _add_adult_age(col, n, mention)
+        return
     if months is not None and months < 24:
         detail = _rate_detail("age", "age", "months", f"{months} months", mention,
                               age_kind="months")
@@ -616,6 +664,14 @@ def _add_age(col: _Collected, text: str, m: re.Match, *, mention: Mention,
             return  # an adult's age: not a child's year group
         detail = _rate_detail("age", "age", "years", f"{n} years", mention, age_kind="years")
         col.add(replace(detail, key=f"age:years:{n}"))
+
+
+def _add_adult_age(col: _Collected, n: int, mention: Mention) -> None:
+    """An adult review: an age of 18 or over is the subject's (a child's age is a relative's)."""
+    if n < 18:
+        return
+    detail = _rate_detail("age", "age", "adult_years", f"{n} years", mention, age_kind="years")
+    col.add(replace(detail, key=f"age:years:{n}"))
 
 
 def _scan_times(col: _Collected, index: int, text: str, label: str) -> None:
@@ -710,10 +766,16 @@ def _from_finding(col: _Collected, f: Finding, segments: Sequence[Any]) -> None:
             col.times.append(_Candidate(TimeValue("day", int(m[1]), int(m[2]), int(m[3])),
                                         mention, tier))
     elif e == "DATE_OF_BIRTH":
-        col.add(_rate_detail("age", "age", "date_of_birth", "date of birth", mention,
+        col.add(_rate_detail("age", "age", "adult_date_of_birth" if col.adult
+                             else "date_of_birth", "date of birth", mention,
                              age_kind="date_of_birth"))
     elif e == "AGE_EXACT":
         if _about_professional(text, start, end):
+            return
+        if col.adult:
+            if "years" in extra or "months" in extra:
+                _add_adult_age(col, int(extra.get("years", int(extra.get("months", 0)) // 12)),
+                               mention)
             return
         if "months" in extra and int(extra["months"]) < 24:
             n = int(extra["months"])
@@ -751,7 +813,7 @@ def _from_rare_detail(col: _Collected, f: Finding, text: str, start: int, end: i
         key = next((k for k, entry in table.items()
                     if any(t.casefold() == key for t in entry.get("terms", ()))), key)
     if key in table:
-        col.add(_term_detail(section, key, f.text, mention))
+        col.add(_term_detail(section, key, f.text, mention, col.adult))
     else:
         # Unknown attribute: rare (1 in 2,000), never common. Shown as written; the folded
         # value is only the key that merges repeats.
@@ -760,13 +822,14 @@ def _from_rare_detail(col: _Collected, f: Finding, text: str, start: int, end: i
 
 
 def collect(document: Any, findings: Sequence[Finding] = (),
-            area_allow: Sequence[str] = ()) -> tuple[list[Detail], list[Detail]]:
+            area_allow: Sequence[str] = (), unit: str = "children"
+            ) -> tuple[list[Detail], list[Detail]]:
     """(details, area candidates) about the family, aggregated over the document.
 
     `details` holds every non-area quasi-identifier plus the index-event time; the finest
-    area candidate is added by `_with_area`.
+    area candidate is added by `_with_area`. `unit` "adults": an adult review's details.
     """
-    col = _Collected()
+    col = _Collected(adult=unit == "adults")
     segments = list(getattr(document, "segments", []) or [])
     for i, seg in enumerate(segments):
         _scan_segment(col, i, seg.text, seg.label)
@@ -831,9 +894,10 @@ def matches(population: float, rates: Iterable[float]) -> float:
     return population * math.prod(rates)
 
 
-def expected_matches(details: Sequence[Detail]) -> float:
-    """λ: children (≈ families) in the UK × every detail's rate, with the event rules."""
-    lam = uk_people() * children_per_person()
+def expected_matches(details: Sequence[Detail], unit: str = "children") -> float:
+    """λ: children (≈ families; adults in an adult review) in the UK × every detail's rate,
+    with the event rules."""
+    lam = uk_people() * UNITS[unit]["per_person"]()
     has_age = any(d.attribute == "age" for d in details)
     has_fine_age = any(d.age_kind in ("months", "date_of_birth") for d in details)
     for d in details:
@@ -856,15 +920,18 @@ def _event_rate(d: Detail, has_age: bool) -> float:
     return min(1.0, p)
 
 
-def band_for(details: Sequence[Detail], policy: str = "ico") -> tuple[str, float, float, list[str]]:
-    """(band, λ, κ, reasons) for a set of details."""
+def band_for(details: Sequence[Detail], policy: str = "ico", unit: str = "children"
+             ) -> tuple[str, float, float, list[str]]:
+    """(band, λ, κ, reasons) for a set of details. The reasons are plain words; the first
+    is the chance a reader's guess is right (κ; the figures are in `model_figures`)."""
     if not details:
         return "NONE", math.inf, 0.0, []
     high, medium = POLICIES.get(policy, POLICIES["ico"])
-    lam = expected_matches(details)
+    lam = expected_matches(details, unit)
     k = kappa(lam)
     band = "HIGH" if k >= high else "MEDIUM" if k >= medium else "LOW"
-    reasons = [f"κ = {k:.3g} (λ ≈ {lam:.3g})"]
+    reasons = [f"a reader who finds a matching {UNITS[unit]['one']} has the right one "
+               f"{_chance(k)} of the time"]
     area = next((d for d in details if d.attribute == "area"), None)
     others = [d for d in details if d.attribute != "area"]
     if area and LEVEL_RANK[area.level or "town"] < LEVEL_RANK["town"] and others:
@@ -882,6 +949,22 @@ def band_for(details: Sequence[Detail], policy: str = "ico") -> tuple[str, float
     return band, lam, k, reasons
 
 
+def _chance(k: float) -> str:
+    """κ in words: "over 99%", "about 43%", "under 1%"."""
+    if k >= 0.995:
+        return "over 99%"
+    if k < 0.005:
+        return "under 1%"
+    return f"about {round(k * 100)}%"
+
+
+def model_figures(lam: float, k: float, bits: float | None = None) -> str:
+    """The model's notation for an appendix: "λ ≈ 0.31, κ = 0.86, 21.4 bits"."""
+    lam_text = f"λ ≈ {lam:.3g}" if math.isfinite(lam) else "λ = ∞ (no detail)"
+    out = f"{lam_text}, κ = {k:.3g}"
+    return out + (f", {bits:.1f} bits" if bits is not None else "")
+
+
 def _bits(details: Sequence[Detail]) -> float:
     """Σ −log₂ pᵢ with the factors λ actually uses (area share included)."""
     has_age = any(d.attribute == "age" for d in details)
@@ -893,7 +976,8 @@ def _bits(details: Sequence[Detail]) -> float:
 
 
 def minimal_combinations(details: Sequence[Detail], target: str, policy: str = "ico",
-                         limit: int = MAX_COMBINATION) -> list[tuple[Detail, ...]]:
+                         limit: int = MAX_COMBINATION, unit: str = "children"
+                         ) -> list[tuple[Detail, ...]]:
     """The smallest sets of details already at `target` band or above.
 
     The band only rises when a detail is added (every rate is ≤ 1 and the hard rules are
@@ -911,10 +995,10 @@ def minimal_combinations(details: Sequence[Detail], target: str, policy: str = "
             if any(k <= keys for k in found_keys):
                 continue
             subset = (*fixed, *combo)
-            if BAND_RANK[band_for(subset, policy)[0]] >= want:
+            if BAND_RANK[band_for(subset, policy, unit)[0]] >= want:
                 found.append(subset)
                 found_keys.append(keys)
-    found.sort(key=lambda c: (len(c), expected_matches(c)))
+    found.sort(key=lambda c: (len(c), expected_matches(c, unit)))
     return found
 
 
@@ -981,7 +1065,7 @@ def _replacement_text(d: Detail, text: str) -> str:
         plural = bool(re.search(r"(?:ies|es|s)\b(?! of the skull$)", text.split()[0]
                                 if text.split() else "")) or text.casefold().endswith("ies")
         plural = plural or text.casefold().startswith("fractures")
-        if d.key == "event:child_death":
+        if d.key in DEATH_KEYS:
             return text
         if d.key not in _INJURY_EVENTS:
             # A fire, press coverage or trafficking is not an injury: name only its kind.
@@ -1129,7 +1213,7 @@ def _changes(details: Sequence[Detail], areas: Sequence[Detail]) -> list[_Change
                 shown = d.mentions[0].text if d.mentions else d.value
                 out.append(_Change("time", d.key, shown, to_text, reps, cost, new))
         elif d.attribute in _GENERIC or d.attribute in ("family_size", "age"):
-            if d.key == "event:child_death" or d.age_kind == "infant":
+            if d.key in DEATH_KEYS or d.age_kind == "infant":
                 continue  # a death or a baby cannot be written out of a review
             if d.rate > INDIRECT_MAX_RATE:
                 continue  # "White British": shared by most people, nothing to gain
@@ -1161,20 +1245,20 @@ def _apply(change: _Change, details: list[Detail], areas: list[Detail]
     return kept_d, areas
 
 
-def suggestions(details: list[Detail], areas: list[Detail], policy: str = "ico"
-                ) -> list[dict]:
+def suggestions(details: list[Detail], areas: list[Detail], policy: str = "ico",
+                unit: str = "children") -> list[dict]:
     """A greedy plan: at each step the change that lowers the band most, then the cheapest,
     then the one that leaves most matching families. `after` includes earlier steps."""
     plan: list[dict] = []
     cur_d, cur_a = list(details), list(areas)
-    band = band_for(_with_area(cur_d, cur_a), policy)[0]
+    band = band_for(_with_area(cur_d, cur_a), policy, unit)[0]
     for step in range(1, MAX_STEPS + 1):
         if BAND_RANK[band] <= BAND_RANK["LOW"]:
             break
         best: tuple | None = None
         for ch in _changes(cur_d, cur_a):
             nd, na = _apply(ch, cur_d, cur_a)
-            b, lam, k, _ = band_for(_with_area(nd, na), policy)
+            b, lam, k, _ = band_for(_with_area(nd, na), policy, unit)
             score = (BAND_RANK[b], ch.cost, -min(lam, 1e18))
             if best is None or score < best[0]:
                 best = (score, ch, nd, na, b, lam, k)
@@ -1184,12 +1268,13 @@ def suggestions(details: list[Detail], areas: list[Detail], policy: str = "ico"
         families = (None if not math.isfinite(lam)
                     else _family_count(lam) if lam >= 1 else _round(lam))
         text = (f"{_what(ch)}: after this change"
-                f"{' (with the changes above)' if step > 1 else ''} {_families(lam)}, {band}")
+                f"{' (with the changes above)' if step > 1 else ''} {_families(lam, unit)}, "
+                f"risk {band}")
         plan.append({"step": step, "attribute": ch.attribute, "from": ch.from_text,
                      "to": ch.to_text, "replacements": [dict(r) for r in ch.replacements],
                      "after": {"lambda": _round(lam), "kappa": _round(k), "band": band,
                                "families": families},
-                     "text": text})
+                     "text": text, "model": model_figures(lam, k)})
     return plan
 
 
@@ -1206,14 +1291,33 @@ def _what(ch: _Change) -> str:
     return f"{what}; the area falls back to {ch.fallback}"
 
 
-def _families(lam: float) -> str:
-    """"≈ 14 families match", "fewer than one family matches (λ ≈ 0.003)"."""
+def _families(lam: float, unit: str = "children") -> str:
+    """"about 14 other families would match", "probably no other family would match"."""
+    words = UNITS[unit]
     if not math.isfinite(lam):
         return "no detail is left for an intruder to match"
     if lam < 1:
-        return f"fewer than one family matches (λ ≈ {lam:.1g})"
+        return f"probably no other {words['one']} would match"
     n = _family_count(lam)
-    return f"≈ {n:,} {'family matches' if n == 1 else 'families match'}"
+    return f"about {n:,} other {words['one'] if n == 1 else words['many']} would match"
+
+
+def summary(lam: float | None, band: str, area: str, unit: str = "children",
+            level: str = "") -> str:
+    """The combination risk in one plain sentence, for every report."""
+    words = UNITS[unit]
+    where = (f"{'at' if level == 'address' else 'in'} {area}" if area
+             else "in the United Kingdom")
+    if band == "NONE" or lam is None or not math.isfinite(lam):
+        return (f"No details were found that narrow down which {words['one']} {where} this "
+                f"review is about: risk {band}.")
+    if lam < 1:
+        return (f"Probably no other {words['one']} {where} would match these details "
+                f"together, so a reader who knows them can tell who this review is about: "
+                f"risk {band}.")
+    n = _family_count(lam)
+    noun = words["one"] if n == 1 else words["many"]
+    return f"About {n:,} other {noun} {where} would match these details together: risk {band}."
 
 
 def _family_count(lam: float) -> int:
@@ -1277,24 +1381,76 @@ ASSUMPTIONS = [
     "A person must judge: this is an estimate to prompt a motivated-intruder test, not a "
     "statement that the document is anonymised.",
 ]
+# An adult review counts adults: the third assumption reads differently.
+ADULT_ASSUMPTION = ("N counts adults aged 18 and over living in the area (the residents less "
+                    "the children aged 0-17); ages under 18 and words such as \"baby\" are "
+                    "taken to be about relatives, not the person the review is about.")
+
+# How each attribute reads in a report, per population (plain words, no model terms).
+ATTRIBUTE_TITLES = {
+    "children": {"age": "Child's age", "occupation": "Parent's occupation"},
+    "adults": {"age": "Age", "occupation": "Occupation"},
+}
+_TITLES = {"area": "Area", "time": "Time of the event", "multiple_birth": "Multiple birth",
+           "family_size": "Family size", "ethnicity": "Ethnicity", "religion": "Religion",
+           "language": "Language", "nationality": "Nationality", "condition": "Health condition",
+           "event": "Event", "looked_after": "Looked after"}
+
+
+def attribute_title(attribute: str, unit: str = "children") -> str:
+    """"Child's age" in a child review, "Age" in an adult one."""
+    return (ATTRIBUTE_TITLES[unit].get(attribute) or _TITLES.get(attribute)
+            or attribute.replace("_", " ").capitalize())
+
+
+def appendix(lam: float, k: float, bits: float, unit: str = "children") -> dict:
+    """The model's symbols and this document's figures, for an appendix or docs/jigsaw.md."""
+    words = UNITS[unit]
+    return {
+        "figures": model_figures(lam, k, bits),
+        "symbols": {
+            "λ (lambda)": f"the expected number of other {words['many']} in the area who "
+                          "share every detail: the population counted × the share of it "
+                          "with each detail, multiplied together",
+            "κ (kappa)": f"the chance that a reader who finds one matching {words['one']} has "
+                         "the right one: (1 − e^(−λ)) / λ",
+            "bits": "how much the details narrow the population: each halving is one bit "
+                    "(Σ −log₂ of each detail's share, the area's included)",
+        },
+        "population": UNITS[unit]["unit"],
+        "bands": "HIGH when κ ≥ 0.33, MEDIUM when κ ≥ 0.09 (0.05 with the strict policy), "
+                 "else LOW; an area smaller than a town with any other detail, or the index "
+                 "event with the time and an area of county level or finer, is HIGH; three "
+                 "or more indirect identifiers are at least MEDIUM.",
+    }
 
 
 def assess(document: Any, findings: list[Finding], policy: str = "ico",
-           area_allow: tuple[str, ...] = ()) -> dict:
-    """The document-level jigsaw object (JSON-serialisable). See the module docstring."""
+           area_allow: tuple[str, ...] = (), review_type: Any = None) -> dict:
+    """The document-level jigsaw object (JSON-serialisable). See the module docstring.
+
+    `review_type` (a review_type.ReviewType or id; None: a child review) decides the
+    population counted: children for child reviews, adults for adult ones.
+    """
     if policy not in POLICIES:
         raise ValueError(f"unknown jigsaw policy {policy!r} (use {', '.join(POLICIES)})")
-    details, areas = collect(document, findings, area_allow)
+    unit = unit_for(review_type)
+    details, areas = collect(document, findings, area_allow, unit)
     all_details = _with_area(details, areas)
-    band, lam, k, reasons = band_for(all_details, policy)
+    band, lam, k, reasons = band_for(all_details, policy, unit)
     area = _finest(areas)
     n_people = area.people if area else uk_people()
+    adults = unit == "adults"
     population = {
         "area": area.value if area else "United Kingdom",
         "level": area.level if area else "country",
         "people": n_people,
-        "children": round(n_people * children_per_person()),
-        "unit": "children aged 0-17 living in the area (1.2% of residents a year × 18)",
+        # Child reviews count children; an adult review has no child count (None) and
+        # counts adults instead.
+        "children": None if adults else round(n_people * children_per_person()),
+        "adults": round(n_people * adults_per_person()) if adults else None,
+        "counted": unit,
+        "unit": UNITS[unit]["unit"],
         "source": base_rates()["areas"]["source"] if area is None or area.level in (
             "town", "county", "region", "country") else area.source,
     }
@@ -1302,39 +1458,57 @@ def assess(document: Any, findings: list[Finding], policy: str = "ico",
     qis = []
     for d in sorted(all_details, key=lambda d: -d.bits):
         p = _event_rate(d, has_age) if d.attribute == "event" else d.rate
-        qis.append({"attribute": d.attribute, "value": d.value, "rate": _round(p),
+        qis.append({"attribute": d.attribute, "title": attribute_title(d.attribute, unit),
+                    "value": d.value, "rate": _round(p),
                     "bits": round(-math.log2(p), 2) if 0 < p < 1 else 0.0,
                     "source": d.source, "year": d.year, "paragraphs": d.paragraphs,
                     "mentions": list(dict.fromkeys(m.text for m in d.mentions))})
     combos: list[dict] = []
     queries: list[dict] = []
     if BAND_RANK[band] >= BAND_RANK["MEDIUM"]:
-        for combo in minimal_combinations(all_details, band, policy):
-            b, cl, ck, creasons = band_for(combo, policy)
+        for combo in minimal_combinations(all_details, band, policy, unit=unit):
+            b, cl, ck, creasons = band_for(combo, policy, unit)
             labels = [d.label for d in combo]
             combos.append({"details": labels, "lambda": _round(cl), "kappa": _round(ck),
                            "bits": round(_bits(combo), 2), "band": b, "reasons": creasons,
                            "paragraphs": list(dict.fromkeys(
-                               p for d in combo for p in d.paragraphs))})
+                               p for d in combo for p in d.paragraphs)),
+                           "text": _combination_text(combo, cl, b, unit),
+                           "model": model_figures(cl, ck, _bits(combo))})
             if len(queries) < 5:
                 anchors = [d for d in all_details if d.attribute in ("area", "time")]
                 queries.append({"combination": labels,
                                 "queries": intruder_queries(combo, anchors),
                                 "note": QUERY_NOTE})
+    assumptions = list(ASSUMPTIONS)
+    if adults:
+        assumptions[2] = ADULT_ASSUMPTION
+    shown_area = "" if area is None else area.value
+    bits = _bits(all_details)
     return {
         "band": band,
         "policy": policy,
+        "summary": summary(lam, band, shown_area, unit, area.level if area else ""),
         "lambda": _round(lam) if math.isfinite(lam) else None,
         "kappa": _round(k),
-        "bits": round(_bits(all_details), 2),
+        "bits": round(bits, 2),
         "reasons": reasons,
         "population": population,
         "quasi_identifiers": qis,
         "combinations": combos,
-        "suggestions": suggestions(details, areas, policy),
+        "suggestions": suggestions(details, areas, policy, unit),
         "queries": queries,
-        "assumptions": list(ASSUMPTIONS),
+        "assumptions": assumptions,
+        "appendix": appendix(lam, k, bits, unit),
     }
+
+
+def _combination_text(combo: Sequence[Detail], lam: float, band: str, unit: str) -> str:
+    """One combination in words: "Area, Time of the event and Event together: probably no
+    other family would match (risk HIGH)"."""
+    titles = list(dict.fromkeys(attribute_title(d.attribute, unit) for d in combo))
+    joined = titles[0] if len(titles) == 1 else ", ".join(titles[:-1]) + " and " + titles[-1]
+    return f"{joined} together: {_families(lam, unit)} (risk {band})"
 
 
 def exceeds(jigsaw: dict | None, fail_on: str) -> bool:

@@ -1,17 +1,31 @@
-"""Applies the user's policy to raw findings: allow list, entity switches, severities."""
+"""Applies the user's policy to raw findings: allow list, entity switches, severities, and
+the review's type (its wording, and its index event, which is not a rare detail)."""
 
 from __future__ import annotations
 
 import re
 from dataclasses import replace
+from typing import Any
 
+from . import index_events
 from .config import Config
+from .entities import guidance_for
 from .findings import Finding, Severity, normalise
+from .review_type import Detection, resolve
 
 
-def apply(findings: list[Finding], config: Config) -> list[Finding]:
-    """Findings the user wants to see, with their configured severities."""
+def review_for(config: Config, document: Any = None) -> Detection:
+    """The review type for this document: `review_type` in the config, else detected."""
+    return resolve(config.review_type, document)
+
+
+def apply(findings: list[Finding], config: Config, document: Any = None,
+          review: Detection | None = None) -> list[Finding]:
+    """Findings the user wants to see, with their configured severities and the wording of
+    the review's type (`review`, else resolved from the config and `document`)."""
     allowed = _allow_matcher(config.allow + config.area)
+    detection = review or review_for(config, document)
+    rtype = detection.type
     kept = []
     for f in findings:
         if not config.entity_enabled(f.entity):
@@ -19,8 +33,13 @@ def apply(findings: list[Finding], config: Config) -> list[Finding]:
         if allowed is not None and allowed(f.text):
             continue
         severity = config.severity_for(f.entity, f.severity)
-        kept.append(f if severity is f.severity else replace(f, severity=severity))
-    return kept
+        if severity is not f.severity:
+            f = replace(f, severity=severity)
+        guidance = guidance_for(f.entity, f.guidance, f.text, rtype)
+        if guidance != f.guidance:
+            f = replace(f, guidance=guidance)
+        kept.append(f)
+    return index_events.apply(kept, rtype)
 
 
 def _allow_matcher(terms: tuple[str, ...]):

@@ -246,7 +246,7 @@ def recheck(path: Path, analyzer, config, threshold: Severity, kept_entities: fr
     """Load the copy and return findings at or above the threshold that should not be there
     (`accepted`: (entity, normalised text) a reviewer decided may stay)."""
     document = load(path)
-    findings = policy.apply(analyzer.analyze(document), config)
+    findings = policy.apply(analyzer.analyze(document), config, document)
     labels = list(replacements)
     remaining = [
         f for f in findings

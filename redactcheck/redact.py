@@ -524,7 +524,7 @@ def redact_file(source: Path, output: Path, config: Config, options: RedactOptio
 
         analyzer = get_analyzer(config)
     document = load(source)
-    findings = policy.apply(analyzer.analyze(document), config)
+    findings = policy.apply(analyzer.analyze(document), config, document)
     if decisions is not None:  # a reviewer's decisions: accepted findings stay in the copy
         from .baseline import is_accepted, mark
 

@@ -18,7 +18,16 @@ class DocumentResult:
     internal_error: bool = False  # the check itself failed (a bug): exit code 4
     notes: list[str] = field(default_factory=list)
     jigsaw: dict | None = None  # document-level combination risk (jigsaw.py)
+    # The review's type and why (review_type.Detection.to_dict): id, name, audience, source.
+    review: dict | None = None
     document: Any = None  # the loaded Document (not serialised; DOCX writers need it)
+
+    def entity_type(self, entity: str):
+        """The catalogue entry for `entity` in this document's review-type wording
+        ("Exact age" in an adult review, "Exact age of a child" in a child one)."""
+        from .entities import entity_type
+
+        return entity_type(entity, (self.review or {}).get("id"))
 
     def summary(self) -> dict[str, int]:
         counts = {s.value: 0 for s in (Severity.HIGH, Severity.MEDIUM, Severity.LOW)}
@@ -36,6 +45,8 @@ class DocumentResult:
         }
         if self.notes:
             data["notes"] = list(self.notes)
+        if self.review is not None:
+            data["review_type"] = self.review
         if self.jigsaw is not None:
             data["jigsaw"] = self.jigsaw
         return data
