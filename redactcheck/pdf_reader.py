@@ -25,6 +25,7 @@ the limits below are one-line `InputError`s.
 
 from __future__ import annotations
 
+import contextlib
 import logging
 import re
 from collections.abc import Iterable, Sequence
@@ -57,7 +58,7 @@ class PdfPlace:
 
 
 # ----------------------------------------------------------------- drawn objects
-@dataclass
+@dataclass(slots=True)
 class _Char:
     order: int
     text: str
@@ -71,7 +72,7 @@ class _Char:
     covered: str = ""  # what covers it ("a black box", "a picture"...), "" if visible
 
 
-@dataclass
+@dataclass(slots=True)
 class _Shape:
     order: int
     x0: float
@@ -130,6 +131,7 @@ def _collect(layout, chars: list[_Char], shapes: list[_Shape],
 
     stack = [iter(layout)]
     order = 0
+    colours: dict = {}
     while stack:
         obj = next(stack[-1], None)
         if obj is None:
@@ -139,10 +141,15 @@ def _collect(layout, chars: list[_Char], shapes: list[_Shape],
         if isinstance(obj, LTChar):
             text = obj.get_text()
             if text:
-                gs = getattr(obj, "graphicstate", None)
+                colour = getattr(getattr(obj, "graphicstate", None), "ncolor", None)
+                try:
+                    lum = colours[colour]
+                except (KeyError, TypeError):  # TypeError: an unhashable colour value
+                    lum = luminance(colour)
+                    with contextlib.suppress(TypeError):
+                        colours[colour] = lum
                 chars.append(_Char(order, text, obj.x0, obj.y0, obj.x1, obj.y1,
-                                   float(obj.size or 0.0), bool(obj.upright),
-                                   luminance(getattr(gs, "ncolor", None))))
+                                   float(obj.size or 0.0), bool(obj.upright), lum))
         elif isinstance(obj, LTCurve):
             thin = obj.width < _MIN_BOX or obj.height < _MIN_BOX
             if obj.fill and not thin:
@@ -223,13 +230,15 @@ class _Line:
 
     def add(self, c: _Char) -> None:
         if not self.chars:
-            self.x0, self.y0, self.x1, self.y1 = c.x0, c.y0, c.x1, c.y1
             self.upright = c.upright
-        else:
-            self.x0, self.y0 = min(self.x0, c.x0), min(self.y0, c.y0)
-            self.x1, self.y1 = max(self.x1, c.x1), max(self.y1, c.y1)
-        self.size = max(self.size, c.size)
         self.chars.append(c)
+
+    def close(self) -> None:
+        """Bounds and size from the characters (once the line is complete)."""
+        cs = self.chars
+        self.x0, self.y0 = min(c.x0 for c in cs), min(c.y0 for c in cs)
+        self.x1, self.y1 = max(c.x1 for c in cs), max(c.y1 for c in cs)
+        self.size = max(c.size for c in cs)
 
     @property
     def text(self) -> str:
@@ -251,24 +260,53 @@ def _same_line(line: _Line, c: _Char) -> bool:
     return c.x0 > last.x1 - 0.5 * size and c.x0 - last.x1 < 20 * size
 
 
-def _lines(chars: Iterable[_Char]) -> list[_Line]:
-    """Characters in drawing order → text lines. A glyph drawn again on top of itself
-    (fake bold, shadow) is kept once."""
-    seen: set[tuple] = set()
+def _ruled_between(prev: _Char, c: _Char, upright_rules: Sequence[Rule]) -> bool:
+    """A vertical rule (a table's column border) between two glyphs of one line."""
+    if c.x0 - prev.x1 <= 0.1 * max(prev.size, c.size, 1.0):
+        return False
+    mid = (c.y0 + c.y1) / 2
+    return any(prev.x1 - 0.5 <= (x0 + x1) / 2 <= c.x0 + 0.5 and y0 <= mid <= y1
+               for x0, y0, x1, y1 in upright_rules)
+
+
+def _twin(seen: dict[tuple, tuple[float, float]], c: _Char) -> bool:
+    """True when the same glyph was drawn within a tenth of the font size of this one
+    (checked in its grid cell and the three nearest); else remembers this one."""
+    q = max(c.size * 0.1, 0.01)
+    fx, fy = c.x0 / q, c.y0 / q
+    gx, gy = int(fx), int(fy)
+    nx = gx - 1 if fx - gx < 0.5 else gx + 1
+    ny = gy - 1 if fy - gy < 0.5 else gy + 1
+    text = c.text
+    for key in ((text, gx, gy), (text, nx, gy), (text, gx, ny), (text, nx, ny)):
+        p = seen.get(key)
+        if p is not None and abs(p[0] - c.x0) <= q and abs(p[1] - c.y0) <= q:
+            return True
+    seen[(text, gx, gy)] = (c.x0, c.y0)
+    return False
+
+
+def _lines(chars: Iterable[_Char], rules: Sequence[Rule] = ()) -> list[_Line]:
+    """Characters in drawing order → text lines, cut at a table's column borders (so a
+    cell's lines make their own block). A glyph drawn again on top of itself (fake
+    bold, shadow) is kept once."""
+    upright_rules = [r for r in rules if r[2] - r[0] < _MIN_BOX]
+    seen: dict[tuple, tuple[float, float]] = {}
     lines: list[_Line] = []
     line: _Line | None = None
     for c in chars:
-        if not c.text.isspace():
-            key = (c.text, round(c.x0), round(c.y0))
-            if key in seen:
-                continue
-            seen.add(key)
-        if line is not None and _same_line(line, c):
+        if _twin(seen, c):
+            continue
+        if line is not None and _same_line(line, c) and not (
+                upright_rules and c.upright
+                and _ruled_between(line.chars[-1], c, upright_rules)):
             line.add(c)
             continue
         line = _Line()
         line.add(c)
         lines.append(line)
+    for line in lines:
+        line.close()
     return lines
 
 
@@ -762,7 +800,7 @@ def _read(path: Path) -> Document:
             if not any(not c.text.isspace() for c in chars):
                 empty.append(number)
             height = float(page.layout.height)
-            pages.append((height, _blocks(_lines(chars), rules)))
+            pages.append((height, _blocks(_lines(chars, rules), rules)))
             page.close()
     if len(empty) == n_pages:
         raise InputError(f"{path}: no text layer: this PDF could not be checked (a scan or "
@@ -773,7 +811,8 @@ def _read(path: Path) -> Document:
     for p, (_, blocks) in enumerate(pages):
         number = p + 1
         for b, block in enumerate(blocks, 1):
-            kind = margins.get((p, b - 1), "body")
+            kind = margins.get((p, b - 1)) or (
+                "table" if _in_table(block, page_rules[p]) else "body")
             label = f"{kind.capitalize()}, page {number}" if kind != "body" else f"Page {number}"
             for seg in _block_segments(block, number, b, kind, label, page_rules[p]):
                 segments.append(seg)
@@ -794,6 +833,22 @@ def _read(path: Path) -> Document:
         notes.append(f"{undecoded} character(s) could not be decoded (a font without a "
                      "Unicode map): the words they form were not checked")
     return Document(path=path, format="pdf", segments=segments, notes=notes)
+
+
+def _in_table(block: list[_Line], rules: Sequence[Rule]) -> bool:
+    """A block with column borders on both sides of it is a table cell."""
+    x0, x1 = min(ln.x0 for ln in block), max(ln.x1 for ln in block)
+    mid = (min(ln.y0 for ln in block) + max(ln.y1 for ln in block)) / 2
+    left = right = False
+    for rx0, ry0, rx1, ry1 in rules:
+        if rx1 - rx0 >= _MIN_BOX or not ry0 <= mid <= ry1:
+            continue
+        x = (rx0 + rx1) / 2
+        left = left or x <= x0 + 1
+        right = right or x >= x1 - 1
+        if left and right:
+            return True
+    return False
 
 
 def _ranges(numbers: list[int]) -> str:

@@ -301,6 +301,30 @@ def test_wrapped_paragraph_is_one_segment_and_hyphen_joins(tmp_path: Path) -> No
                     "household stayed nearby.", "A new paragraph after a gap."]
 
 
+def test_text_drawn_twice_is_read_once_but_small_double_letters_stay(tmp_path: Path) -> None:
+    """Fake bold draws each glyph again a fraction of a point away; 1-point text keeps its
+    double letters (the tolerance follows the font size)."""
+    page = (text(72, 700, "Bold heading for Odette") + text(72.3, 700, "Bold heading for Odette")
+            + text(72, 600, "Annabelle Greenwood", size=1))
+    path = tmp_path / "bold.pdf"
+    path.write_bytes(pdf_bytes([page]))
+    body = [s.text for s in load(path).segments if s.kind == "body"]
+    assert body == ["Bold heading for Odette", "Annabelle Greenwood"]
+
+
+def test_ruled_table_cells_are_table_segments(tmp_path: Path) -> None:
+    grid = b"0 G 0.5 w 70 690 m 70 730 l S 250 690 m 250 730 l S 450 690 m 450 730 l S " \
+           b"70 730 m 450 730 l S 70 710 m 450 710 l S 70 690 m 450 690 l S\n"
+    page = (grid + text(75, 715, "Date of visit") + text(255, 715, "Worker")
+            + text(75, 695, "Spring term") + text(255, 695, "Ms Philippa Arkwright")
+            + text(72, 600, "A paragraph under the table."))
+    path = tmp_path / "table.pdf"
+    path.write_bytes(pdf_bytes([page]))
+    segs = [(s.kind, s.text) for s in load(path).segments]
+    assert segs == [("table", "Date of visit"), ("table", "Worker"), ("table", "Spring term"),
+                    ("table", "Ms Philippa Arkwright"), ("body", "A paragraph under the table.")]
+
+
 def test_luminance() -> None:
     assert luminance((0,)) == 0 and luminance(1) == 1
     assert luminance((1.0, 1.0, 1.0)) == pytest.approx(1.0)
