@@ -21,6 +21,7 @@ from .entities import entity_type
 from .errors import ConfigError
 from .findings import Finding, Location, Severity, make_context, merge_overlaps
 from .normalise import Normalised, normalise
+from .pdf_reader import covered_text_pass
 
 log = logging.getLogger(__name__)
 
@@ -237,7 +238,7 @@ class Analyzer:
         )
         self.document_passes = [
             m.document_pass for m in self.modules if hasattr(m, "document_pass")
-        ]
+        ] + [covered_text_pass]  # PDF text under a box: HIGH whatever recognisers say
 
     def analyze(self, document: Document) -> list[Finding]:
         return self.analyze_segments(document.segments)

@@ -18,7 +18,8 @@ from .errors import InputError
 
 TEXT_SUFFIXES = (".txt", ".md")
 DOCX_SUFFIXES = (".docx", ".docm")
-SUPPORTED_SUFFIXES = TEXT_SUFFIXES + DOCX_SUFFIXES
+PDF_SUFFIXES = (".pdf",)
+SUPPORTED_SUFFIXES = TEXT_SUFFIXES + DOCX_SUFFIXES + PDF_SUFFIXES
 
 
 @dataclass
@@ -65,7 +66,7 @@ class Segment:
 @dataclass
 class Document:
     path: Path
-    format: str  # "docx", "docm", "txt", "md"
+    format: str  # "docx", "docm", "pdf", "txt", "md"
     segments: list[Segment]
     package: Any = None  # redactcheck.package.Package for DOCX, else None
     notes: list[str] = field(default_factory=list)  # e.g. "macro-enabled (.docm): macros not run"
@@ -81,7 +82,8 @@ class Document:
 
 
 def load(path: str | Path) -> Document:
-    """Read a .docx/.docm/.txt/.md file into segments. Raises InputError, never modifies it."""
+    """Read a .docx/.docm/.pdf/.txt/.md file into segments. Raises InputError, never
+    modifies it."""
     path = Path(path)
     if not path.exists():
         raise InputError(f"{path}: no such file")
@@ -96,11 +98,17 @@ def load(path: str | Path) -> Document:
         from .docx_reader import load_docx
 
         return load_docx(path)
-    if suffix in (".doc", ".rtf", ".odt", ".pdf"):
+    if suffix in PDF_SUFFIXES:
+        from .pdf_reader import load_pdf
+
+        return load_pdf(path)
+    if suffix in (".doc", ".rtf", ".odt"):
         raise InputError(
             f"{path}: {suffix} files are not supported; save it as .docx in Word and check that"
         )
-    raise InputError(f"{path}: unsupported file type {suffix or '(none)'}; use .docx, .txt or .md")
+    raise InputError(
+        f"{path}: unsupported file type {suffix or '(none)'}; use .docx, .pdf, .txt or .md"
+    )
 
 
 def load_text(path: Path) -> Document:

@@ -109,6 +109,11 @@ ENTITY_TYPES: dict[str, EntityType] = {
                    "else in the document.",
                    "Check that it is not the person's real name, nor a name the family or "
                    "the local press would recognise.", "[PSEUDONYM]"),
+        EntityType("COVERED_TEXT", _H, "Covered, not removed",
+                   "A box drawn over text in a PDF hides it on the page only: the text is "
+                   "still in the file and can be copied, searched or read aloud.",
+                   "Delete or replace the text in the source document and export the PDF "
+                   "again; never redact by drawing boxes.", "[COVERED]"),
         # Low-severity quasi-identifiers, reported only with --quasi (the thorough profile).
         EntityType("DATE_PARTIAL", _L, "Month, year or season",
                    "A month and year or a year narrows when the events happened.",

@@ -45,6 +45,7 @@ KINDS = (
     "tracked_insertion",
     "tracked_deletion",
     "hidden_text",
+    "covered_text",  # PDF: text under a box drawn over it, still in the text layer
     "hyperlink",
     "alt_text",
 )

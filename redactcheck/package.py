@@ -397,7 +397,8 @@ def _read_zip(path: Path, data: bytes, budget: Budget | None = None
     )
     try:
         zf = zipfile.ZipFile(io.BytesIO(data))
-    except (zipfile.BadZipFile, zipfile.LargeZipFile, OSError, ValueError, EOFError):
+    except (zipfile.BadZipFile, zipfile.LargeZipFile, OSError, ValueError, EOFError,
+            NotImplementedError):  # "zip file version 15.5": a damaged version field
         if not data.startswith(b"PK"):
             raise InputError(
                 f"{path}: not a Word .docx (not a zip package); save it as .docx in Word"

@@ -490,6 +490,9 @@ def check_paths(source: Path, output: Path, log: Path | None, force: bool) -> No
     """Refuse outputs that would damage the input or another file (exit 2, one line)."""
     suffix = source.suffix.lower()
     out_suffix = output.suffix.lower()
+    if suffix == ".pdf":  # a published PDF is an export: fix the source, export again
+        raise ConfigError(f"{source}: a PDF cannot be redacted here; redact the .docx and "
+                          "export the PDF again")
     if suffix in DOCX_SUFFIXES and out_suffix != ".docx":
         raise ConfigError(f"{output}: the redacted copy of a Word document must be a .docx")
     if suffix in TEXT_SUFFIXES and out_suffix not in TEXT_SUFFIXES:

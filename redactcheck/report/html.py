@@ -37,6 +37,7 @@ KIND_TITLES = {
     "tracked_insertion": "Tracked insertions",
     "tracked_deletion": "Tracked deletions",
     "hidden_text": "Hidden text and field codes",
+    "covered_text": "Covered text (a box over it, not removed)",
     "hyperlink": "Hyperlink targets",
     "alt_text": "Image descriptions",
 }
