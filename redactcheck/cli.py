@@ -44,6 +44,10 @@ class _Group(click.Group):
             _fail(exc.message, exc.exit_code, exc.multiline)
         except KeyboardInterrupt:
             _fail("interrupted", 130)
+        except BrokenPipeError:  # `redactcheck check ... | head`: the reader left; not a bug
+            devnull = os.open(os.devnull, os.O_WRONLY)
+            os.dup2(devnull, sys.stdout.fileno())
+            sys.exit(141)
         except (click.exceptions.ClickException, click.exceptions.Exit, click.exceptions.Abort):
             raise
         except Exception as exc:  # a bug: one line and exit 4, never a traceback
@@ -146,10 +150,17 @@ def build_config(config_path, model, allow, area, known, fail_on=None, quasi=Non
 @click.option("--baseline", "baseline_path", type=click.Path(path_type=Path),
               help="A baseline or decisions file: accepted findings are marked and do not "
                    "fail the run (see `redactcheck baseline`).")
+@click.option("--min-severity", "min_severity", type=SEVERITIES,
+              help="Report only findings at or above this severity (default: all).")
+@click.option("--exit-zero", is_flag=True,
+              help="Exit 0 even with findings or a combination risk (errors still exit 2-4).")
+@click.option("-q", "--quiet", is_flag=True, help="No summary line on stderr.")
+@click.option("--force", is_flag=True, help="Replace an existing -o report file.")
 @config_options
 def check(paths, fmt, output, fail_on, fail_on_jigsaw, jigsaw_policy, show_text, no_color,
-          jobs, baseline_path, config_path, model, allow, area, known, quasi):
-    """Check drafts (.docx, .docm, .txt, .md, or folders of them) and report findings.
+          jobs, baseline_path, min_severity, exit_zero, quiet, force, config_path, model, allow,
+          area, known, quasi):
+    """Check drafts (.docx, .docm, .pdf, .txt, .md, or folders of them) and report findings.
 
     Exit codes: 0 nothing at or above --fail-on; 1 findings at or above it (or a
     combination risk at --fail-on-jigsaw); 2 usage or configuration error; 3 an input
@@ -160,15 +171,19 @@ def check(paths, fmt, output, fail_on, fail_on_jigsaw, jigsaw_policy, show_text,
     from .io import same_file, write_atomic
     from .report import ReportOptions, render
 
-    never = fail_on is not None and fail_on.lower() == "never"
+    never = exit_zero or (fail_on is not None and fail_on.lower() == "never")
+    if exit_zero:
+        fail_on_jigsaw = "never"
     config = build_config(config_path, model, allow, area, known,
                           None if never else fail_on, quasi)
     inputs = collect_inputs(paths)
     if not inputs:
-        _fail("no .docx, .docm, .txt or .md files found in " + ", ".join(map(str, paths)),
+        _fail("no .docx, .docm, .pdf, .txt or .md files found in " + ", ".join(map(str, paths)),
               EXIT_USAGE)
     if output is not None and output.is_dir():
         _fail(f"{output}: is a folder; give -o a file name", EXIT_USAGE)
+    if output is not None and output.exists() and not force:
+        _fail(f"{output}: already exists; use --force to replace it", EXIT_USAGE)
     if output is not None and any(same_file(p, output) for p in inputs if p.exists()):
         _fail(f"{output}: the report would overwrite an input; choose another -o", EXIT_USAGE)
     if fmt == "docx":
@@ -186,19 +201,47 @@ def check(paths, fmt, output, fail_on, fail_on_jigsaw, jigsaw_policy, show_text,
         for doc in result.documents:
             doc.findings = mark(doc.findings, decisions)
 
+    if min_severity is not None:
+        from .findings import Severity
+
+        floor = Severity.parse(min_severity)
+        for doc in result.documents:
+            doc.findings = [f for f in doc.findings if f.severity.rank >= floor.rank]
+    if fmt != "terminal" or output is not None:  # errors on stderr (the terminal report
+        for doc in result.documents:              # printed to a terminal shows them already)
+            for error in doc.errors:
+                click.echo(f"redactcheck: {printable(error)}", err=True)
+
     mask = show_text is False or (
         show_text is None and (fmt in MASKED_BY_DEFAULT or (fmt == "terminal" and _in_ci()))
     )
-    color = not no_color and output is None and sys.stdout.isatty() and "NO_COLOR" not in os.environ
+    forced = os.environ.get("FORCE_COLOR", "").strip() not in ("", "0")
+    color = not no_color and output is None and "NO_COLOR" not in os.environ and (
+        forced or sys.stdout.isatty())
     report = render(fmt, result, ReportOptions(mask=mask, color=color, fail_on=config.fail_on))
     if output is not None:
         write_atomic(output, report, private=True)
-        click.echo(f"redactcheck: report written to {printable(output)}", err=True)
+        if not quiet:
+            click.echo(f"redactcheck: {_summary(result, config.fail_on)}; report written to "
+                       f"{printable(output)}", err=True)
     elif isinstance(report, bytes):
         _fail(f"--format {fmt} is binary: give -o FILE", EXIT_USAGE)
     else:
-        click.echo(report, nl=False)
+        click.echo(report, nl=False, color=color or None)
     sys.exit(_exit_code(result, None if never else config.fail_on, fail_on_jigsaw))
+
+
+def _summary(result, fail_on) -> str:
+    counts = {"high": 0, "medium": 0, "low": 0}
+    for doc in result.documents:
+        for f in doc.findings:
+            counts[f.severity.value] += 1
+    docs = len(result.documents)
+    line = (f"{docs} document{'s' if docs != 1 else ''}: {counts['high']} high, "
+            f"{counts['medium']} medium, {counts['low']} low")
+    if result.unreadable:
+        line += f"; {len(result.unreadable)} could not be read"
+    return line
 
 
 def _baseline(path: Path | None):
@@ -306,6 +349,25 @@ class _DefaultGroup(click.Group):
         return super().parse_args(ctx, args)
 
 
+@main.command()
+@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text",
+              show_default=True)
+def entities(fmt):
+    """List the entity ids redactcheck reports, their severity and what each flags."""
+    import json
+
+    from .entities import ENTITY_TYPES
+
+    rows = [{"id": e.id, "severity": e.severity.value, "title": e.title,
+             "description": e.description} for e in ENTITY_TYPES.values()]
+    if fmt == "json":
+        click.echo(json.dumps(rows, indent=2, ensure_ascii=False))
+        return
+    width = max(len(r["id"]) for r in rows)
+    for r in rows:
+        click.echo(f"{r['id']:<{width}}  {r['severity']:<6}  {r['title']}: {r['description']}")
+
+
 @main.group(cls=_DefaultGroup)
 def baseline() -> None:
     """Record decisions about findings: `baseline DRAFT... -o FILE`, `baseline audit FILE DRAFT`.
@@ -335,7 +397,7 @@ def baseline_create(paths, output, status, by, why, config_path, model, allow, a
     config = build_config(config_path, model, allow, area, known, quasi=quasi)
     inputs = collect_inputs(paths)
     if not inputs:
-        _fail("no .docx, .docm, .txt or .md files found in " + ", ".join(map(str, paths)),
+        _fail("no .docx, .docm, .pdf, .txt or .md files found in " + ", ".join(map(str, paths)),
               EXIT_USAGE)
     previous = bl.load(output) if output.exists() else None
     result = _run_checks(inputs, config, CheckOptions(keep_document=False), 1)
