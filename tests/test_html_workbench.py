@@ -294,8 +294,11 @@ def test_first_screen_shows_highlighted_findings(tmp_path: Path) -> None:
     _run("check", str(draft), "--format", "html", "-o", str(report))
     browser = _browser(width=1300, height=900)
     try:
-        browser.set_window_size(1300, 900)
+        # The first screen is exactly 1,300 x 900 CSS pixels (no window decorations).
+        browser.execute_cdp_cmd("Emulation.setDeviceMetricsOverride", {
+            "width": 1300, "height": 900, "deviceScaleFactor": 1, "mobile": False})
         browser.get(report.as_uri())
+        assert browser.execute_script("return [innerWidth, innerHeight]") == [1300, 900]
         first_mark = browser.execute_script(
             "var m = document.querySelector('mark'); var r = m.getBoundingClientRect();"
             "return [r.top, r.left, window.innerHeight, window.innerWidth];")
@@ -316,7 +319,8 @@ def test_first_screen_shows_highlighted_findings(tmp_path: Path) -> None:
         assert browser.save_screenshot(str(SCREENSHOT))
         assert SCREENSHOT.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
         # On a narrow screen the list comes directly after the reading view.
-        browser.set_window_size(600, 900)
+        browser.execute_cdp_cmd("Emulation.setDeviceMetricsOverride", {
+            "width": 600, "height": 900, "deviceScaleFactor": 1, "mobile": False})
         reading_bottom, list_top = browser.execute_script(
             "return [document.querySelector('.reading').getBoundingClientRect().bottom,"
             " document.querySelector('.finding-list').getBoundingClientRect().top]")
