@@ -229,6 +229,15 @@ def test_saved_decisions_validate_and_redact_applies_them(tmp_path: Path) -> Non
     marks = {f["text"]: f.get("baseline") for f in checked["documents"][0]["findings"]}
     assert marks["Ottilie Grimsdale"] == "accepted"
     assert marks["Marcus Pendleworth"] == "rejected"
+    # ... and the next HTML report starts from those decisions.
+    again = tmp_path / "again.html"
+    _run("check", str(draft), "--format", "html", "-o", str(again), "--baseline", str(saved))
+    page = lxml.html.fromstring(again.read_text(encoding="utf-8"))
+    preset = {r.get("data-id"): r.get("data-decision")
+              for r in page.xpath(f"//tr[{_cls('finding-row')}]")}
+    assert preset[chair_id] == "accepted" and preset[child_id] == "rejected"
+    note = page.xpath(f"//tr[@data-id='{chair_id}']//textarea")[0].text
+    assert note == "the independent reviewer, named by choice"
 
 
 def _result_with_decisions():
