@@ -142,8 +142,9 @@ def mark(findings: list[Finding], baseline: Baseline) -> list[Finding]:
             out.append(f)
             continue
         extra = {**f.extra, "baseline": entry.status}
-        if entry.why:
-            extra["baseline_why"] = entry.why
+        for key in ("why", "by", "when"):  # kept, so a re-saved decision keeps who and when
+            if getattr(entry, key):
+                extra[f"baseline_{key}"] = getattr(entry, key)
         out.append(replace(f, extra=extra))
     return out
 

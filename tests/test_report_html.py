@@ -40,11 +40,19 @@ def _as_data(page: lxml.html.HtmlElement) -> dict:
 
     return {
         "summary": text(page.get_element_by_id("summary")),
-        "filters": [[i.get("data-filter"), i.get("value")] for i in page.xpath("//input")],
+        "files": [[text(c) for c in r] for r in page.xpath("//table[@class='files']/tbody/tr")],
+        "filters": [[i.get("data-filter"), i.get("value")]
+                    for i in page.xpath("//input[@data-filter]")],
         "documents": [{
             "title": text(d.find("h2")),
-            "rows": [[r.get("data-entity"), r.get("data-severity")] + [text(td) for td in r]
+            "rows": [[r.get("data-entity"), r.get("data-severity"), r.get("data-place"),
+                      r.get("data-decision")]
+                     + [text(td) for td in r.xpath("td[not(@class='decide')]")]
                      for r in d.xpath(f".//tr[{_cls('finding-row')}]")],
+            "charts": [[text(c.find("caption"))] + [[text(x) for x in r.xpath("th|td")[:2]]
+                                                    for r in c.xpath("tbody/tr")]
+                       for c in d.xpath(f".//table[{_cls('chart')}]")],
+            "band": [text(b) for b in d.xpath(f".//*[{_cls('band-scale')}]//li[@aria-current]")],
             "marks": [[m.get("data-entity"), m.get("data-severity"), m.text_content()]
                       for m in d.xpath(".//mark")],
             "hidden_places": _places(d, "hidden-parts"),
@@ -176,6 +184,7 @@ def test_in_headless_browser_filters_work(tmp_path: Path) -> None:
         high_marks = browser.find_elements(By.CSS_SELECTOR, "mark.sev-high")
         assert high_marks and all("filtered" in m.get_attribute("class") for m in high_marks)
 
+        browser.find_element(By.CSS_SELECTOR, ".kinds summary").click()  # open the kinds
         browser.find_element(By.ID, "filter-entity-PERSON").click()
         rows = visible_rows()
         assert all(r.get_attribute("data-entity") != "PERSON" for r in rows)

@@ -1,4 +1,11 @@
-"""One self-contained HTML page: summary, the draft's text with findings highlighted, filters.
+"""One self-contained HTML page: the reviewer's workbench for a checked draft.
+
+The first screen is the draft as a reading view with every finding highlighted in place and
+the list of findings beside it (after it on narrow screens), each with accept / reject /
+note controls; "Save decisions" downloads the decisions file `check --baseline` and
+`redact --decisions` read (redactcheck/baseline.py). A small chart (findings by kind and by
+place, the combination band) and the combination-risk section follow. A folder check
+starts with a per-file summary table.
 
 Everything taken from the document goes through Jinja2's autoescaping; the page loads
 nothing from anywhere (inline CSS and JS, no fonts, no images) and carries a Content
@@ -12,6 +19,7 @@ import base64
 import hashlib
 from collections import Counter
 from dataclasses import dataclass, field
+from pathlib import Path
 
 from jinja2 import Environment, PackageLoader, select_autoescape
 
@@ -42,31 +50,7 @@ KIND_TITLES = {
     "alt_text": "Image descriptions",
 }
 
-# The page's only script: filters hide non-matching finding rows, un-highlight
-# non-matching marks and update the visible count. Hashed into the CSP below.
-SCRIPT = """
-(function () {
-  var boxes = Array.prototype.slice.call(document.querySelectorAll("input[data-filter]"));
-  function apply() {
-    var allowed = {severity: {}, entity: {}};
-    boxes.forEach(function (b) { allowed[b.getAttribute("data-filter")][b.value] = b.checked; });
-    var shown = 0;
-    document.querySelectorAll("[data-severity][data-entity]").forEach(function (el) {
-      var ok = allowed.severity[el.getAttribute("data-severity")] !== false &&
-               allowed.entity[el.getAttribute("data-entity")] !== false;
-      if (el.classList.contains("finding-row")) {
-        el.hidden = !ok;
-        if (ok) { shown += 1; }
-      } else {
-        el.classList.toggle("filtered", !ok);
-      }
-    });
-    document.getElementById("visible-count").textContent = String(shown);
-  }
-  boxes.forEach(function (b) { b.addEventListener("change", apply); });
-  apply();
-})();
-"""
+SCRIPT = (Path(__file__).with_name("templates") / "workbench.js").read_text(encoding="utf-8")
 
 _ENV = Environment(
     loader=PackageLoader("redactcheck.report", "templates"),
@@ -88,6 +72,11 @@ class Row:
     why: str
     guidance: str
     place: str = ""  # the location label, masked like the context when asked
+    in_text: bool = False  # highlighted in the reading view (has a mark with id m-ANCHOR)
+    decision: str = "pending"  # from a baseline / decisions file: accepted, rejected, pending
+    decision_why: str = ""
+    decision_by: str = ""
+    decision_when: str = ""
 
 
 @dataclass
@@ -109,6 +98,16 @@ class Group:
 
 
 @dataclass
+class Bar:
+    """One bar of the summary chart: a label, its count and its share of the longest bar,
+    split by severity (stacked segments)."""
+
+    label: str
+    count: int
+    parts: list[tuple[str, float]]  # (severity, percent of the chart's width)
+
+
+@dataclass
 class DocView:
     path: str
     index: int
@@ -121,6 +120,12 @@ class DocView:
     hidden_rows: list[Row]
     jigsaw: JigsawView | None
     jigsaw_severity: str | None  # the band's severity class ("high"), None for NONE
+    band: str | None = None  # the combination band as written ("HIGH", "NONE"), None if none
+    by_kind: list[Bar] = field(default_factory=list)
+    by_place: list[Bar] = field(default_factory=list)
+
+
+BANDS = ("NONE", "LOW", "MEDIUM", "HIGH")
 
 
 def render(result: CheckResult, options: ReportOptions) -> str:
@@ -136,6 +141,8 @@ def render(result: CheckResult, options: ReportOptions) -> str:
         severities=[s.value for s in SEVERITIES],
         totals=totals,
         entities=[(e, entity_type(e).title, n) for e, n in sorted(entities.items())],
+        decisions=Counter(r.decision for r in rows),
+        bands=BANDS,
         masked=options.mask,
         script=SCRIPT,
         script_hash="sha256-" + base64.b64encode(digest).decode("ascii"),
@@ -171,6 +178,7 @@ def _doc_view(index: int, doc: DocumentResult, options: ReportOptions) -> DocVie
         hidden_groups.sort(key=lambda g: order.get(_kind_of(g.title), 99))
     hidden_rows = [r for r in rows if r.finding.location.kind not in MAIN_TEXT_KINDS]
     band = jigsaw_severity(doc.jigsaw)
+    band_name = str(doc.jigsaw.get("band", "")).upper() if doc.jigsaw else ""
     return DocView(
         path=str(doc.path), index=index, errors=list(doc.errors), notes=list(doc.notes),
         summary=Counter(r.finding.severity.value for r in rows), rows=rows,
@@ -178,7 +186,26 @@ def _doc_view(index: int, doc: DocumentResult, options: ReportOptions) -> DocVie
         jigsaw=build(doc.jigsaw, [f.text for f in doc.findings], options.mask)
         if doc.jigsaw else None,
         jigsaw_severity=band.value if band else None,
+        band=band_name if band_name in BANDS else None,
+        by_kind=_bars(rows, lambda r: r.title),
+        by_place=_bars(rows, lambda r: KIND_TITLES.get(r.finding.location.kind,
+                                                       r.finding.location.kind)),
     )
+
+
+def _bars(rows: list[Row], key) -> list[Bar]:
+    """Counts of `rows` by `key`, largest first, as stacked bars scaled to the largest."""
+    groups: dict[str, Counter[str]] = {}
+    for r in rows:
+        groups.setdefault(key(r), Counter())[r.finding.severity.value] += 1
+    if not groups:
+        return []
+    top = max(sum(c.values()) for c in groups.values())
+    order = [s.value for s in SEVERITIES]
+    bars = [Bar(label, sum(c.values()),
+                [(sev, round(100 * c[sev] / top, 1)) for sev in order if c[sev]])
+            for label, c in groups.items()]
+    return sorted(bars, key=lambda b: (-b.count, b.label))
 
 
 def _kind_of(title: str) -> str:
@@ -187,12 +214,18 @@ def _kind_of(title: str) -> str:
 
 def _row(doc_index: int, n: int, f: Finding, masker: Masker | None) -> Row:
     et = entity_type(f.entity)
+    decision = str(f.extra.get("baseline", "pending"))
     return Row(
         anchor=f"f{doc_index}-{n}", finding=f, title=et.title,
         text=masker.text(f.text) if masker else f.text,
         context=masker.context(f.context) if masker else f.context,
         why=et.description, guidance=f.guidance or et.guidance,
         place=masker.label(f.location.label) if masker else f.location.label,
+        decision=decision if decision in ("accepted", "rejected") else "pending",
+        decision_why=masker.context(str(f.extra.get("baseline_why", ""))) if masker
+        else str(f.extra.get("baseline_why", "")),
+        decision_by=str(f.extra.get("baseline_by", "")),
+        decision_when=str(f.extra.get("baseline_when", "")),
     )
 
 
@@ -207,6 +240,7 @@ def _pieces(text: str, rows: list[Row], masker: Masker | None) -> list[Piece]:
         if start > cursor:
             pieces.append(Piece(_plain(text[cursor:start], masker)))
         pieces.append(Piece(mask(text[start:end]) if masker else text[start:end], row))
+        row.in_text = True
         cursor = end
     if cursor < len(text):
         pieces.append(Piece(_plain(text[cursor:], masker)))
