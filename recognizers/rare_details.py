@@ -124,6 +124,13 @@ _BIRTH_ORDER = re.compile(
     r"|\s*(?P<end>[.,;:)]|$|and\b|but\b))?",
     re.IGNORECASE,
 )
+# A place in a large family without a number: "the youngest of a large family", "the
+# eldest children of a large sibling group". The size alone ("a large family") is the
+# advised generalisation; with the child's place in it, it narrows like a count does.
+_PLACE_IN_LARGE_FAMILY = re.compile(
+    r"\b(?:the\s+)?(?:youngest|eldest|oldest|middle|last|first)(?:\s+(?:two\s+|three\s+)?"
+    r"(?:children|child|ones?|siblings?))?\s+(?:in|of)\s+(?:a|the|this)\s+(?:very\s+)?"
+    r"(?:large|big)\s+(?:family|sibling\s+group|group\s+of\s+siblings)\b", re.IGNORECASE)
 # "9 children per class", "seven children on the caseload", "in 4 children" (a rate).
 _NOT_FAMILY_AFTER = re.compile(
     r"^\s*(?:per\b|a\s+year|on\s+(?:the|her|his)\s+caseload|%|in\s+(?:every|each)\b)",
@@ -759,6 +766,9 @@ class RareDetailRecognizer(EntityRecognizer):
             end = m.end("noun") if m.group("noun") else m.end("n")
             yield Hit(m.start(), end, "family_size", f"{m.group('n').lower()} children", 0.75,
                       "birth order in a large family narrows the family")
+        for m in _PLACE_IN_LARGE_FAMILY.finditer(text):
+            yield Hit(m.start(), m.end(), "family_size", "large family", 0.75,
+                      "a child's place in a large family narrows the family")
 
     def _conditions(self, text: str) -> Iterator[Hit]:
         for start, end, phrase in self.conditions.find(text):
