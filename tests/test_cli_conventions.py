@@ -76,3 +76,13 @@ def test_entities_lists_every_id() -> None:
     assert {r["id"] for r in rows} == set(ENTITY_TYPES)
     assert all(r["severity"] in ("low", "medium", "high") for r in rows)
     assert "PERSON" in _run("entities").stdout
+
+
+def test_a_folder_check_ends_with_a_per_file_table(draft: Path, tmp_path: Path,
+                                                   monkeypatch: pytest.MonkeyPatch) -> None:
+    (tmp_path / "clean.txt").write_text("The panel met and agreed the plan.\n", encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    out = _run("check", ".", "--no-color").stdout
+    table = out[out.index("Per file"):]
+    assert "draft.txt" in table and "clean.txt" in table
+    assert "combination" in table

@@ -26,8 +26,27 @@ def render(result: CheckResult, options: ReportOptions) -> str:
                       highlight=False, soft_wrap=True)
     for doc in result.documents:
         _render_document(console, doc, options)
+    if len(result.documents) > 1:
+        console.print(_folder_table(result))
     console.print(_summary_line(result, options))
     return out.getvalue()
+
+
+def _folder_table(result: CheckResult):
+    """One row per file: findings by severity, the combination band, errors."""
+    from rich.table import Table
+
+    table = Table(title="Per file", title_justify="left", show_edge=False, pad_edge=False)
+    for name, justify in (("file", "left"), ("high", "right"), ("medium", "right"),
+                          ("low", "right"), ("combination", "left"), ("errors", "left")):
+        table.add_column(name, justify=justify, overflow="fold")  # type: ignore[arg-type]
+    for doc in result.documents:
+        counts = doc.summary()
+        band = (doc.jigsaw or {}).get("band") or "-"
+        table.add_row(safe(doc.path), str(counts["high"]), str(counts["medium"]),
+                      str(counts["low"]), Text(band, style=BAND_STYLE.get(band, "")),
+                      Text(safe(doc.errors[0]) if doc.errors else "", style="bold red"))
+    return table
 
 
 def _render_document(console: Console, doc: DocumentResult, options: ReportOptions) -> None:
