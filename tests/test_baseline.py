@@ -120,3 +120,23 @@ def test_init_writes_a_valid_commented_configuration(tmp_path: Path) -> None:
     load_config(target)
     assert _run("init", "-o", str(target)).exit_code == 2  # never overwrites silently
     assert _run("init", "-o", str(target), "--force").exit_code == 0
+
+
+def test_the_annotated_docx_shows_decisions(tmp_path: Path) -> None:
+    import docx
+
+    draft = tmp_path / "draft.docx"
+    document = docx.Document()
+    document.add_paragraph("On 21/06/2015 Bethany Okafor was seen by the health visitor.")
+    document.save(draft)
+    baseline = tmp_path / "baseline.json"
+    _run("baseline", str(draft), "-o", str(baseline), "--status", "accepted",
+         "--why", "checked at panel")
+    out = tmp_path / "annotated.docx"
+    result = _run("check", str(draft), "--format", "docx", "-o", str(out), "--baseline",
+                  str(baseline))
+    assert result.exit_code == 0, result.output
+    import zipfile
+
+    comments = zipfile.ZipFile(out).read("word/comments.xml").decode("utf-8")
+    assert "Decision: accepted (checked at panel)" in comments

@@ -190,11 +190,16 @@ def _run_at(pieces: list[tuple[int, int, Any]], offset: int) -> Any:
 def _comment_lines(f: Finding, masked: bool) -> list[str]:
     et = entity_type(f.entity)
     shown = finding_text(f, masked)
-    return [
+    lines = [
         f"{f.severity.value.upper()}: {et.title} (\u201c{shown}\u201d)",
         f"Why it identifies: {et.description}",
         f"Write instead: {f.guidance or et.guidance}",
     ]
+    decision = f.extra.get("baseline")
+    if decision:  # a reviewer's decision from --baseline
+        why = f.extra.get("baseline_why") if not masked else None
+        lines.insert(1, f"Decision: {decision}" + (f" ({why})" if why else ""))
+    return lines
 
 
 def _insert_front_matter(word: Any, elsewhere: list[Finding], jigsaw: dict | None,
@@ -207,7 +212,8 @@ def _insert_front_matter(word: Any, elsewhere: list[Finding], jigsaw: dict | Non
         table = _table(word, ["Place", "Severity", "Found", "Guidance"])
         for f in elsewhere:
             et = entity_type(f.entity)
-            _row(table, [f.location.label, f.severity.value.upper(),
+            decided = f" ({f.extra['baseline']})" if f.extra.get("baseline") else ""
+            _row(table, [f.location.label, f.severity.value.upper() + decided,
                          f"{et.title}: \u201c{finding_text(f, masked)}\u201d",
                          f.guidance or et.guidance])
     if jigsaw:
