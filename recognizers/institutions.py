@@ -27,6 +27,7 @@ Example left alone: "The primary school raised concerns".
 from __future__ import annotations
 
 import re
+from functools import cache
 
 from presidio_analyzer import AnalysisExplanation, EntityRecognizer, RecognizerResult
 
@@ -353,3 +354,75 @@ def find_institutions(text: str, area: set[str] = frozenset(),
 
 def build(config: Config) -> list[EntityRecognizer]:
     return [InstitutionRecognizer(config)]
+
+
+# ------------------------------------------------------------------------ document pass
+
+@cache
+def _ordinary_words() -> frozenset[str]:
+    return frozenset(read_word_list("english_words.txt"))
+
+
+@cache
+def _towns() -> frozenset[str]:
+    return frozenset(line.removesuffix(" ?").strip().casefold()
+                     for line in read_word_list("uk_places.txt"))
+
+
+def short_name(text: str) -> str | None:
+    """The distinctive part of an institution's name, by which a draft refers back to it
+    ("Osier Lodge" of "Osier Lodge Residential Home"); None when that part is an ordinary
+    word or a town on its own, or the name has no kind word at its end."""
+    kind = None
+    for m in _TYPE.finditer(text):
+        if m.end() == len(text.rstrip()):
+            kind = m
+    if kind is None:
+        return None
+    base = re.sub(r"^(?:[Tt]he)\s+", "", text[:kind.start()].strip())
+    words = base.split()
+    if not words or len(words) > 4 or not all(w[:1].isupper() for w in words):
+        return None
+    if len(words) == 1 and (words[0].casefold() in _ordinary_words()
+                            or words[0].casefold() in _towns() or len(words[0]) < 4):
+        return None
+    if all(w.casefold() in _GENERIC for w in words):
+        return None
+    return base
+
+
+def document_pass(segments, findings, config: Config):
+    """Every later mention of an institution by its short name ("moved out of Osier Lodge"
+    after "Osier Lodge Residential Home"), so redaction leaves no part of the name."""
+    from redactcheck.analysis import make_finding
+
+    area = {normalise(a) for a in config.area} | {normalise(a) for a in config.allow}
+    short: dict[str, str] = {}
+    for f in findings:
+        if f.entity != "INSTITUTION":
+            continue
+        base = short_name(f.text.strip())
+        if base and normalise(base) not in area:
+            short.setdefault(base, f.text.strip())
+    if not short:
+        return []
+    pattern = re.compile(r"(?<![\w'’-])(" + "|".join(
+        re.escape(b).replace(r"\ ", r"\s+") for b in sorted(short, key=len, reverse=True))
+        + r")(?:['’]s)?(?![\w-])")
+    covered: dict[int, list[tuple[int, int]]] = {}
+    for f in findings:
+        covered.setdefault(f.segment_index, []).append((f.location.start, f.location.end))
+    out = []
+    for index, segment in enumerate(segments):
+        spans = covered.setdefault(index, [])
+        for m in pattern.finditer(segment.text):
+            start, end = m.span(1)
+            if any(s < end and start < e for s, e in spans):
+                continue
+            full = short[re.sub(r"\s+", " ", m.group(1))] if re.sub(
+                r"\s+", " ", m.group(1)) in short else m.group(1)
+            out.append(make_finding(segment, index, start, end, "INSTITUTION", 0.8,
+                                    recognizer="InstitutionRecognizer",
+                                    explanation=f"short name of {full}"))
+            spans.append((start, end))
+    return out

@@ -88,3 +88,21 @@ def test_long_capitalised_heading_is_linear() -> None:
 @pytest.mark.parametrize("case", load_cases("institutions.yaml"), ids=lambda c: c["text"][:40])
 def test_yaml_case(case: dict, artifacts) -> None:
     assert check_case(institutions, case, artifacts) == []
+
+
+def test_later_mentions_by_the_short_name_are_found() -> None:
+    from redactcheck.analysis import get_analyzer
+    from redactcheck.config import Config
+    from redactcheck.document import split_paragraphs
+
+    text = ("Mr P moved into Thornwick Lodge Residential Home in May.\n\n"
+            "Later Thornwick Lodge said it could not meet his needs; Thornwick Lodge's "
+            "manager wrote to the family.\n\nShe attended Riverside Primary School by the "
+            "riverside.")
+    findings = get_analyzer(Config()).analyze_segments(split_paragraphs(text))
+    found = [f.text for f in findings if f.entity == "INSTITUTION"]
+    assert found.count("Thornwick Lodge") == 2
+    assert "Riverside Primary School" in found and "riverside" not in found
+    assert institutions.short_name("Riverside Primary School") is None  # an ordinary word
+    assert institutions.short_name("Hartlepool Medical Centre") is None  # a town alone
+    assert institutions.short_name("Thornwick Lodge Residential Home") == "Thornwick Lodge"
