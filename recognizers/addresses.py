@@ -463,6 +463,10 @@ def head_localities(text: str, exempt: set[str] = frozenset(),
             continue
         if folded[0].endswith("ing") and is_common_word(folded[0]):
             continue  # "Turning Point", "Meeting Point"
+        if words[-1].casefold() in ("court", "courts", "tribunal") and any(
+                is_common_word(w) for w in folded):
+            continue  # a court of law ("the State Security Court", "Administrative Court"),
+            # not a block of flats: those are named by a proper name ("Cairnwell Court")
         name = text[start:end]
         key = PlaceIndex.key(name)
         if key in exempt or key in _INDEX.names or normalise(name) in _COUNTRIES:
