@@ -182,7 +182,9 @@ def check(paths, fmt, output, fail_on, fail_on_jigsaw, jigsaw_policy, show_text,
               EXIT_USAGE)
     if output is not None and output.is_dir():
         _fail(f"{output}: is a folder; give -o a file name", EXIT_USAGE)
-    if output is not None and output.exists() and not force:
+    # A device or pipe (/dev/null, /dev/stdout) is written to, never replaced by a rename.
+    stream = output is not None and output.exists() and not output.is_file()
+    if output is not None and output.exists() and not force and not stream:
         _fail(f"{output}: already exists; use --force to replace it", EXIT_USAGE)
     if output is not None and any(same_file(p, output) for p in inputs if p.exists()):
         _fail(f"{output}: the report would overwrite an input; choose another -o", EXIT_USAGE)
@@ -219,7 +221,10 @@ def check(paths, fmt, output, fail_on, fail_on_jigsaw, jigsaw_policy, show_text,
     color = not no_color and output is None and "NO_COLOR" not in os.environ and (
         forced or sys.stdout.isatty())
     report = render(fmt, result, ReportOptions(mask=mask, color=color, fail_on=config.fail_on))
-    if output is not None:
+    if output is not None and stream:
+        with open(output, "wb") as fh:
+            fh.write(report.encode("utf-8") if isinstance(report, str) else report)
+    elif output is not None:
         write_atomic(output, report, private=True)
         if not quiet:
             click.echo(f"redactcheck: {_summary(result, config.fail_on)}; report written to "

@@ -40,6 +40,8 @@ def write_atomic(path: str | Path, data: str | bytes, private: bool = True,
     folder = path.parent if str(path.parent) else Path(".")
     if not folder.is_dir():
         raise ConfigError(f"{path}: folder {folder} does not exist")
+    if path.exists() and not path.is_file():  # never rename over a device, pipe or folder
+        raise ConfigError(f"{path}: not a regular file; give a file name")
     payload = data.encode("utf-8") if isinstance(data, str) else data
     fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=folder)
     try:

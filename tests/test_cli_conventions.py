@@ -86,3 +86,14 @@ def test_a_folder_check_ends_with_a_per_file_table(draft: Path, tmp_path: Path,
     table = out[out.index("Per file"):]
     assert "draft.txt" in table and "clean.txt" in table
     assert "combination" in table
+
+
+def test_a_device_is_written_to_not_replaced(draft: Path) -> None:
+    import os
+    import stat
+
+    if not os.path.exists(os.devnull):
+        pytest.skip("no null device")
+    result = _run("check", str(draft), "--format", "json", "-o", os.devnull)
+    assert result.exit_code == 1, result.stderr
+    assert stat.S_ISCHR(os.stat(os.devnull).st_mode)
