@@ -291,7 +291,7 @@ _LOW = f"[a-z{_LOW_CHARS}]"
 # A capitalised word in any Latin script ("Ùr", "Tŷ", "Keeper's", "Ellis-Pennant").
 _NAMEWORD = (rf"{_UP}{_LOW}+(?:['’]{_LOW}+)?(?:-(?:{_UP}|{_LOW}){_LOW}*(?:['’]{_LOW}+)?)*"
              rf"|{_UP}['’]{_UP}{_LOW}+")
-# Articles and particles inside Welsh and Gaelic names ("Stryd y Graig", "Camas na Ròin").
+# Articles and particles inside Welsh and Gaelic names ("Stryd y Graig", "Allt na Gobhar").
 _PARTICLE = r"(?:y|yr|['’]r|na|nan|nam|an|a['’]|am|ar|o|is|uwch|du)"
 # A hyphenated Welsh name with its article ("Pen-y-Waun", "Tyn-y-coed", "Bryn-yr-Ogof").
 _WELSH_HYPHENATED = rf"{_UP}{_LOW}+(?:-(?:y|yr|['’]r|n)-(?:{_UP}|{_LOW}){_LOW}+)+"
@@ -466,7 +466,7 @@ def head_localities(text: str, exempt: set[str] = frozenset(),
         if words[-1].casefold() in ("court", "courts", "tribunal") and any(
                 is_common_word(w) for w in folded):
             continue  # a court of law ("the State Security Court", "Administrative Court"),
-            # not a block of flats: those are named by a proper name ("Cairnwell Court")
+            # not a block of flats: those are named by a proper name ("Brackenlow Court")
         name = text[start:end]
         key = PlaceIndex.key(name)
         if key in exempt or key in _INDEX.names or normalise(name) in _COUNTRIES:

@@ -13,16 +13,16 @@ Three recognisers, all regex-first for speed (a draft can run to 150,000 words):
   Example flagged: "On 21.06.15 Child B was admitted" → "21.06.15".
   Example left alone: "In June 2015 the family moved" (month and year is the advice).
   Also flagged:
-  - dates in words: "Monday the ninth of January", "the twenty-first of March 2019",
+  - dates in words: "Tuesday the sixth of February", "the twenty-first of March 2019",
     "March the 9th" (not "In May the first meeting": a noun follows);
-  - a bare day ordinal, "on the 17th", when the paragraph (or, through ``document_pass``,
+  - a bare day ordinal, "on the 19th", when the paragraph (or, through ``document_pass``,
     the paragraph before) names a month, weekday or date; without that only after a date
     preposition ("on the 3rd.") or with "of the following month". A noun after it makes it
-    something else: "the 17th century", "the 3rd floor", "his 40th birthday";
+    something else: "the 19th century", "the 3rd floor", "his 40th birthday";
   - a short day/month after a date cue ("on 11/4", "Weds 16/3", "seen 3/12", "from 5/8 to
     19/8"); scores, fractions and idioms are left alone ("scored 7/10", "1/2 of", "24/7");
-  - Welsh dates: "14 Chwefror 2021", "26ain Hydref", "dydd Sul 9 Ebrill", "y trydydd o
-    Fawrth" (mutated months after "o"); "Mai", "Medi", "Awst" after a bare number need no
+  - Welsh dates: "9 Chwefror 2019", "21ain Hydref", "dydd Gwener 5 Ebrill", "y pumed o
+    Fedi" (mutated months after "o"); "Mai", "Medi", "Awst" after a bare number need no
     capitalised word after them ("3 Mai Jones" is a name);
   - a named day with its year: "Boxing Day 2020", "Hogmanay 2018" (not "at Christmas").
   Month, weekday, ordinal, named-day and Welsh number vocabulary comes from
@@ -88,7 +88,7 @@ _MONTH_FORMS = [*MONTHS_EN, *(m.upper() for m in MONTHS_EN),
                 *(a.capitalize() for a in MONTH_ABBREVIATIONS)]
 _MONTH_EN = "(?:" + "|".join(sorted(_MONTH_FORMS, key=len, reverse=True)) + r")\.?"
 # Welsh months after a day number take their base form ("3 Mawrth"); after "o" ("of") they
-# are soft-mutated ("y trydydd o Fawrth"), so every mutated form is accepted there.
+# are soft-mutated ("y pumed o Fedi"), so every mutated form is accepted there.
 _MONTH_CY = "(?:" + "|".join(sorted(MONTHS_CY, key=len, reverse=True)) + ")"
 _MONTH_CY_ANY = "(?:" + "|".join(sorted({f for m in MONTHS_CY for f in welsh_mutations(m)},
                                         key=len, reverse=True)) + ")"
@@ -138,7 +138,7 @@ def _word_alternation(words) -> str:
 _DAY_ORDINALS = {w: n for w, n in ordinal_words().items() if n <= 31}
 _ORD_WORD = "(?i:" + _word_alternation(_DAY_ORDINALS) + ")"
 
-# "Monday the ninth of January", "the twenty-first of March 2019", "first of May".
+# "Tuesday the sixth of February", "the twenty-first of March 2019", "first of May".
 _WORD_DATE = re.compile(
     rf"{_WD_PREFIX}(?P<the>[Tt]he\s+)?(?<![\w-])(?P<ow>{_ORD_WORD})\s+of\s+"
     rf"(?P<mon>{_MONTH_EN})(?![A-Za-z])(?:,?\s+(?P<y>\d{{4}})(?![\d:.]\d|\d))?"
@@ -150,8 +150,8 @@ _MONTH_THE = re.compile(
     r"(?![\w‐‑-])(?:,?\s+(?P<y>\d{4})(?![\d:.]\d|\d))?"
 )
 
-# Welsh: "14 Chwefror 2021", "26ain Hydref", "dydd Sul 9 Ebrill", "3ydd o Fawrth",
-# "ar y trydydd o Fawrth", "ddydd Llun, 3 Mai 2021".
+# Welsh: "9 Chwefror 2019", "21ain Hydref", "dydd Gwener 5 Ebrill", "3ydd o Fawrth",
+# "ar y pumed o Fedi", "ddydd Llun, 3 Mai 2021".
 # "dydd Gwener", "nos Wener" (soft mutation after "nos").
 _CY_WEEKDAY = "|".join(sorted({f for d in WEEKDAYS_CY for f in welsh_mutations(d)},
                               key=len, reverse=True))
@@ -210,7 +210,7 @@ _SCORE_BEFORE = re.compile(
 # Slash pairs that are idioms or events, not dates ("support 24/7", "after 9/11").
 _SLASH_IDIOMS = frozenset({(24, 7), (9, 11), (7, 7)})
 
-# A bare day ordinal ("on the 17th", "the 22nd."): a date when the month is named nearby.
+# A bare day ordinal ("on the 19th", "the 24th."): a date when the month is named nearby.
 _BARE_DAY = re.compile(
     rf"(?:(?<![\w])(?P<wd>{WEEKDAY_RE}),?\s+)?"
     r"(?<![\w])(?P<the>[Tt]he)\s+(?P<d>[1-9]|[12]\d|3[01])(?P<suf>st|nd|rd|th)(?![\w‐‑-])"
@@ -223,8 +223,8 @@ _OF_MONTH = re.compile(
     r"\s+of\s+(?:the\s+)?(?:(?:following|next|same|previous|preceding|that|this)\s+)?month\b",
     re.IGNORECASE,
 )
-# Words that may follow a day ordinal ("on the 17th with", "the 22nd she"); a noun after it
-# makes it something else ("the 17th century", "the 3rd floor", "the 2nd visit").
+# Words that may follow a day ordinal ("on the 19th with", "the 24th she"); a noun after it
+# makes it something else ("the 19th century", "the 3rd floor", "the 2nd visit").
 _AFTER_DAY_OK = frozenset((
     "at", "when", "while", "whilst", "with", "without", "she", "he", "they", "it", "we", "i",
     "you", "her", "his", "their", "its", "him", "them", "the", "a", "an", "this", "that",
@@ -264,7 +264,7 @@ def _day_ends_here(text: str, end: int) -> bool:
         m = _WORD_AFTER.match(text, end)
         punct, word = m["p"], m["w"]
         if punct:
-            # "17th-century" is a compound adjective; "the 17th, when" ends the date.
+            # "17th-century" is a compound adjective; "the 19th, when" ends the date.
             return not (punct in "-‐‑" and text[end:end + 1] == punct)
         if word is None:
             return True
@@ -288,12 +288,12 @@ def _day_ends_here(text: str, end: int) -> bool:
 
 
 def has_date_context(text: str) -> bool:
-    """True when a text names a month, weekday or date (context for "on the 17th")."""
+    """True when a text names a month, weekday or date (context for "on the 19th")."""
     return _DATE_CONTEXT.search(text) is not None
 
 
 def find_bare_days(text: str, context: bool) -> list[tuple[int, int, date | None, bool, float]]:
-    """Bare day ordinals ("on the 17th"): with date context (a month, weekday or date in the
+    """Bare day ordinals ("on the 19th"): with date context (a month, weekday or date in the
     same or the previous paragraph) any that is not followed by a noun; without it only
     after a date preposition ("on", "by", "until") and before punctuation, a pronoun or
     preposition, or with "of the following month"."""
@@ -388,7 +388,7 @@ class ExactDateRecognizer(EntityRecognizer):
 
 def date_extra(span: str, when: date | None, has_year: bool, is_dob: bool) -> tuple[dict, str]:
     """The finding's extra (ISO date, month and year) and guidance for one date."""
-    if when is None:  # a bare day ("the 17th") or a named day of another calendar ("Eid 2021")
+    if when is None:  # a bare day ("the 19th") or a named day of another calendar ("Eid 2021")
         year = re.search(r"(?:19|20)\d\d", span) if has_year else None
         if is_dob:
             return ({"year": int(year.group())} if year else {}), DOB_GUIDANCE
@@ -442,7 +442,7 @@ def find_dates(text: str, context: bool | None = None
                ) -> list[tuple[int, int, date | None, bool, float]]:
     """(start, end, date, has_year, score) for every day-precise date; no overlaps.
 
-    ``date`` is None when the day is exact but its month is not in the text ("on the 17th").
+    ``date`` is None when the day is exact but its month is not in the text ("on the 19th").
     ``context`` says whether the text around (a previous paragraph) names a month; by
     default only the text itself is looked at."""
     hits: list[tuple[int, int, date | None, bool, float]] = []
@@ -530,7 +530,7 @@ def find_dates(text: str, context: bool | None = None
 
 def text_has_dates(text: str) -> bool:
     """True when a text holds a date or names a month or weekday: context that makes a bare
-    "the 17th" a day of the month."""
+    "the 19th" a day of the month."""
     return has_date_context(text) or any(
         h[2] is not None or h[3] for h in find_dates(text, context=False))
 
@@ -540,7 +540,7 @@ def _year(yy: str | None) -> int:
 
 
 def _word_dates(text: str) -> list[tuple[int, int, date | None, bool, float]]:
-    """"Monday the ninth of January", "the twenty-first of March 2019", "May the 3rd"."""
+    """"Tuesday the sixth of February", "the twenty-first of March 2019", "May the 3rd"."""
     hits: list[tuple[int, int, date | None, bool, float]] = []
     for m in _WORD_DATE.finditer(text):
         day = _ord_word_value(m["ow"])
@@ -561,8 +561,8 @@ def _word_dates(text: str) -> list[tuple[int, int, date | None, bool, float]]:
 
 
 def _welsh_dates(text: str) -> list[tuple[int, int, date | None, bool, float]]:
-    """Welsh dates: "14 Chwefror 2021", "26ain Hydref", "dydd Sul 9 Ebrill",
-    "y trydydd o Fawrth"."""
+    """Welsh dates: "9 Chwefror 2019", "21ain Hydref", "dydd Gwener 5 Ebrill",
+    "y pumed o Fedi"."""
     hits: list[tuple[int, int, date | None, bool, float]] = []
     for m in _CY_DAY_MONTH.finditer(text):
         month_word = m["mon"] or m["monm"]
@@ -824,7 +824,7 @@ def find_ages(text: str) -> list[tuple[int, int, dict]]:
 def document_pass(segments: Sequence[Segment], findings: list[Finding], config: Config
                   ) -> list[Finding]:
     """Bare day ordinals whose month is named in the paragraph before ("In May the family
-    moved. | On the 17th she ..."): the recogniser sees one paragraph at a time."""
+    moved. | On the 19th she ..."): the recogniser sees one paragraph at a time."""
     from redactcheck.analysis import make_finding
 
     out: list[Finding] = []

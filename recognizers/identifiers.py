@@ -45,7 +45,7 @@ What is flagged, and what is deliberately left alone (one example of each):
   ("Mosaic", "LCS", "WCCIS", "SWIFT", "Liquidlogic", "EMIS", "SystmOne", "Niche", "PNC",
   "UPN", "MRN", "hospital number", "Client ID"; Welsh "cyfeirnod", "rhif achos"), any code;
   after a licence or badge word, "ABC 4471".
-* Police operation names: "Operation Larkspur", "Op Larkspur", "OPERATION LARKSPUR" are
+* Police operation names: "Operation Thistledown", "Op Thistledown", "OPERATION THISTLEDOWN" are
   case references. Left alone: "operation" in lower case (surgery), ordinary nouns after
   it ("Operation Theatre"), and national schemes, which identify nobody: a short list of
   nationally used ones (Encompass, Sceptre, Hydrant, Soteria, ...) and any "Operation X"
@@ -215,7 +215,7 @@ _REF_STRONG = re.compile(
     r"|\b(?:hospital|unit|client|person|patient|record|case)\s*(?:no\b\.?|number|id\b)",
     re.IGNORECASE,
 )
-# A capitals word right before a code ("IRD 23/1093"); not an id scheme's own name.
+# A capitals word right before a code ("KRX 41/2207"); not an id scheme's own name.
 _CAPS_PREFIX = re.compile(r"(?<![\w/-])([A-Z]{2,5})[^\S\n]$")
 _NOT_PREFIXES = frozenset(("NHS", "CHI", "SI", "ISBN", "ISSN", "NI", "HCN", "PNC", "PND", "UK",
                            "CRO", "UPN", "ULN"))
@@ -261,7 +261,7 @@ _BADGE_CONTEXT = re.compile(
     r"\b(?:badge|licen[cs]e[ds]?|permit|plate|collar|shoulder|warrant|driver)\b", re.IGNORECASE
 )
 
-# Police operation names: "Operation Larkspur", "Op Larkspur", "OPERATION LARKSPUR".
+# Police operation names: "Operation Thistledown", "Op Thistledown", "OPERATION THISTLEDOWN".
 _OPERATION = re.compile(
     r"\b(?:Operation|OPERATION|Op\.?)[^\S\n]+(?P<name>[A-Z][a-z]{2,}|[A-Z]{3,})\b"
     r"(?P<after>[^\S\n]+[A-Za-z]+)?"
@@ -604,7 +604,7 @@ class UkIdentifierRecognizer(EntityRecognizer):
             strong = _REF_STRONG.search(before)
             weak = _REF_WEAK.search(before) and _NUMBER_WORD.search(before)
             if strong or weak:
-                # "IRD 23/1093", "COP 12345678": a capitals prefix is part of the reference.
+                # "KRX 41/2207", "COP 12345678": a capitals prefix is part of the reference.
                 start = m.start()
                 # "SI 2015/1234", "S.I. 2010/959": a statutory instrument, not a reference.
                 if re.search(r"\bS\.?I\.?[^\S\n]$", text[max(0, start - 6):start]):

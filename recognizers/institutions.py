@@ -371,7 +371,7 @@ def _towns() -> frozenset[str]:
 
 def short_name(text: str) -> str | None:
     """The distinctive part of an institution's name, by which a draft refers back to it
-    ("Osier Lodge" of "Osier Lodge Residential Home"); None when that part is an ordinary
+    ("Thornwick Lodge" of "Thornwick Lodge Residential Home"); None when that part is an ordinary
     word or a town on its own, or the name has no kind word at its end."""
     kind = None
     for m in _TYPE.finditer(text):
@@ -392,8 +392,8 @@ def short_name(text: str) -> str | None:
 
 
 def document_pass(segments, findings, config: Config):
-    """Every later mention of an institution by its short name ("moved out of Osier Lodge"
-    after "Osier Lodge Residential Home"), so redaction leaves no part of the name."""
+    """Every later mention of an institution by its short name ("moved out of Thornwick Lodge"
+    after "Thornwick Lodge Residential Home"), so redaction leaves no part of the name."""
     from redactcheck.analysis import make_finding
 
     area = {normalise(a) for a in config.area} | {normalise(a) for a in config.allow}

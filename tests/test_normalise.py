@@ -29,7 +29,7 @@ def test_decomposed_accent_is_composed() -> None:
 
 
 def test_full_width_and_no_break_spaces() -> None:
-    assert normalise("ＩＶ３０ ６ＨＢ").text == "IV30 6HB"
+    assert normalise("ＫＷ１７ ２ＰＪ").text == "KW17 2PJ"
     assert normalise("M1\u00a01AE").text == "M1 1AE"
 
 
