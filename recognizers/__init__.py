@@ -41,3 +41,10 @@ def read_word_list(name: str) -> list[str]:
     """Lines of data/NAME without the '#' header/comment lines and blanks."""
     lines = (DATA_DIR / name).read_text(encoding="utf-8").splitlines()
     return [line.strip() for line in lines if line.strip() and not line.startswith("#")]
+
+
+@cache
+def english_words() -> frozenset[str]:
+    """Ordinary lower-case English words (SCOWL, data/english_words.txt), loaded once for
+    every recogniser and filter that asks whether a word is a dictionary word."""
+    return frozenset(read_word_list("english_words.txt"))

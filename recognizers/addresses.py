@@ -44,7 +44,7 @@ from functools import cache
 
 from presidio_analyzer import AnalysisExplanation, EntityRecognizer, RecognizerResult
 
-from recognizers import read_word_list
+from recognizers import english_words, read_word_list
 from redactcheck import cues
 from redactcheck.config import Config
 from redactcheck.document import Segment
@@ -253,12 +253,6 @@ def _sections(name: str) -> dict[str, list[str]]:
 
 
 _LOCALITY = _sections("locality_words.txt")
-
-
-@cache
-def english_words() -> frozenset[str]:
-    """Ordinary lower-case English words (SCOWL, data/english_words.txt)."""
-    return frozenset(read_word_list("english_words.txt"))
 
 
 @cache

@@ -31,7 +31,7 @@ from functools import cache
 
 from presidio_analyzer import AnalysisExplanation, EntityRecognizer, RecognizerResult
 
-from recognizers import read_word_list
+from recognizers import english_words, read_word_list
 from redactcheck.config import Config
 from redactcheck.findings import normalise
 
@@ -359,11 +359,6 @@ def build(config: Config) -> list[EntityRecognizer]:
 # ------------------------------------------------------------------------ document pass
 
 @cache
-def _ordinary_words() -> frozenset[str]:
-    return frozenset(read_word_list("english_words.txt"))
-
-
-@cache
 def _towns() -> frozenset[str]:
     return frozenset(line.removesuffix(" ?").strip().casefold()
                      for line in read_word_list("uk_places.txt"))
@@ -383,7 +378,7 @@ def short_name(text: str) -> str | None:
     words = base.split()
     if not words or len(words) > 4 or not all(w[:1].isupper() for w in words):
         return None
-    if len(words) == 1 and (words[0].casefold() in _ordinary_words()
+    if len(words) == 1 and (words[0].casefold() in english_words()
                             or words[0].casefold() in _towns() or len(words[0]) < 4):
         return None
     if all(w.casefold() in _GENERIC for w in words):

@@ -48,7 +48,7 @@ from functools import cache
 
 from presidio_analyzer import EntityRecognizer, RecognizerResult
 
-from recognizers import read_word_list
+from recognizers import english_words, read_word_list
 from recognizers.rare_details import PhraseIndex, load_conditions, load_demographics
 from redactcheck.config import Config
 from redactcheck.cues import (
@@ -836,7 +836,7 @@ _ADDRESSED = (
 @cache
 def _dictionary_words() -> frozenset[str]:
     """Lower-case ordinary words: English (SCOWL) and the Welsh/Gaelic/Irish collisions."""
-    words = set(read_word_list("english_words.txt"))
+    words = set(english_words())
     words.update(w.casefold() for w in read_word_list("name_common_words_celtic.txt"))
     return frozenset(words)
 

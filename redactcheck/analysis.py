@@ -12,7 +12,6 @@ import logging
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import replace as dc_replace
-from functools import cache
 
 from .config import Config
 from .cues import declared_pseudonyms, in_citation
@@ -400,13 +399,6 @@ _URL_PARTS = re.compile(
 _PAGE_SUFFIX = re.compile(r"\.(?:html?|aspx?|php|pdf|docx?)$", re.IGNORECASE)
 
 
-@cache
-def _english_words() -> frozenset[str]:
-    from recognizers import read_word_list
-
-    return frozenset(read_word_list("english_words.txt"))
-
-
 def _resource_link(url: str) -> bool:
     """A link to a published resource, not to a person: its host is no social, video,
     fundraising or news site, it has no query, and its path is two or more ordinary words
@@ -416,7 +408,9 @@ def _resource_link(url: str) -> bool:
         return False
     path = _PAGE_SUFFIX.sub("", m["path"] or "")
     words = [w for w in re.split(r"[/_.\-+]+", path) if w]
-    english = _english_words()
+    from recognizers import english_words
+
+    english = english_words()
     # A bare or shallow address ("smithfamily.co.uk/about") can itself name a family or a
     # local business: only a path of two or more ordinary words counts as a resource.
     if sum(not w.isdigit() for w in words) < 2:
