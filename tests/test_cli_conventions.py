@@ -15,7 +15,8 @@ TEXT = "On 21/06/2015 Bethany Okafor was seen. In June 2015 they moved.\n"
 
 
 def _run(*args: str, env: dict | None = None):
-    return CliRunner().invoke(main, list(args), env=env)
+    # CI="": the terminal masks found text under CI; these tests read the unmasked report.
+    return CliRunner().invoke(main, list(args), env={"CI": "", **(env or {})})
 
 
 @pytest.fixture
