@@ -45,7 +45,7 @@ class Trick:
     def describe(self) -> str:
         """A short phrase for reports: "invisible zero-width space (U+200B)"."""
         if self.kind == "invisible":
-            name = _TRICK_NAMES.get(self.char) or unicodedata.name(self.char, "character")
+            name: str = _TRICK_NAMES.get(self.char) or unicodedata.name(self.char, "character")
             return f"invisible {name.lower()} (U+{ord(self.char):04X})"
         if self.kind == "look-alike":
             script = unicodedata.name(self.char, "other").split()[0].capitalize()

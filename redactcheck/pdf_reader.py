@@ -44,8 +44,8 @@ COVERED_KIND = "covered_text"
 COVERED_ENTITY = "COVERED_TEXT"
 
 # pdfminer logs malformed-but-readable structure at WARNING; the CLI owns stderr.
-for _name in ("pdfminer", "pdfplumber"):
-    logging.getLogger(_name).setLevel(logging.CRITICAL)
+for _logger in ("pdfminer", "pdfplumber"):
+    logging.getLogger(_logger).setLevel(logging.CRITICAL)
 
 
 @dataclass(frozen=True)
@@ -382,7 +382,8 @@ class _Buf:
         run = self._run
         box = (min(c.x0 for c in run), min(c.y0 for c in run),
                max(c.x1 for c in run), max(c.y1 for c in run))
-        place = PdfPlace(self.page, tuple(round(v, 2) for v in box))
+        place = PdfPlace(self.page, (round(box[0], 2), round(box[1], 2), round(box[2], 2),
+                                      round(box[3], 2)))
         self.spans.append(TextSpan(self._run_start, self.length, place))
         self._run = []
 

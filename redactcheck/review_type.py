@@ -55,10 +55,11 @@ _ADULT_EVENT = ("self-neglect", "self neglect", "neglect", "died", "death", "ser
                 "seriously harmed", "abuse or neglect", "abuse and neglect",
                 "pressure ulcers", "pressure sores", "serious injury", "serious injuries")
 
-_CHILD = dict(audience="child", subject="the child", pseudonyms="Child B, Mother, Sibling 2",
+_CHILD: dict[str, Any] = dict(audience="child", subject="the child",
+              pseudonyms="Child B, Mother, Sibling 2",
               home="the family home", index_event="the child's death or serious injury",
               index_terms=_CHILD_EVENT)
-_ADULT = dict(audience="adult", subject="the adult",
+_ADULT: dict[str, Any] = dict(audience="adult", subject="the adult",
               pseudonyms="Adult A, \u201cMr K\u201d, his daughter",
               home="the adult's home", index_event="the adult's death, serious harm or "
               "self-neglect", index_terms=_ADULT_EVENT)
