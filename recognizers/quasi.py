@@ -47,6 +47,7 @@ otherwise drop the whole low span.
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Iterator, Sequence
 from functools import cache
@@ -536,8 +537,104 @@ _ADULT_AGE = re.compile(
 )
 
 
+@functools.cache
+def _ons_titles() -> frozenset[str]:
+    """Every job title of the ONS SOC 2010 coding index (recognizers/data, lower case)."""
+    titles = set()
+    for line in read_word_list("occupation_titles.txt"):
+        title = line.split("|", 1)[0].strip().casefold()
+        if len(title) >= 4 and title not in _NOT_A_JOB:
+            titles.add(title)
+    return frozenset(titles)
+
+
+# Index entries that are ordinary nouns before they are jobs ("a member of the public").
+_NOT_A_JOB = frozenset({"member", "partner", "owner", "head", "assistant", "helper", "worker"})
+# An occupation in apposition to a person, or after "serving as": "the applicant, a lorry
+# driver, ...", "Her father, an artillery captain at ...", "the mother, who was a retired
+# nurse", "serving as a non-commissioned officer". The noun phrase (up to five words) must
+# END in a title of the ONS coding index, so "the father, a man she had met online" is not
+# a job; the longest title-ending tail is the span.
+_JOB_APPOSITION = re.compile(
+    r"(?:,\s*(?:who\s+(?:is|was|had\s+been)\s+)?|\b(?:serv(?:ed|es|ing)|employed|"
+    r"engaged|recruited|hired|enlisted|promoted)\s+as\s+)"
+    r"(?P<np>(?:an?|the)\s+(?:[a-z][\w\u2010\u2011-]*\s+){0,4}?[a-z][\w\u2010\u2011-]*)"
+    r"(?=\s*(?:[,.;:)]|$|\s+(?:at|in|of|for|with|and|who|from|since|until|by|on|when|"
+    r"employed|working|based)\b))"
+)
+_JOB_QUALIFIERS = frozenset({"retired", "former", "trainee", "senior", "junior", "qualified",
+                             "local", "self-employed", "part-time", "full-time", "unemployed"})
+
+
+def _job_tail(np: str) -> tuple[int, int] | None:
+    """(start, end) in `np` of the title it ends with, qualifiers before it included."""
+    words = list(re.finditer(r"[^\s]+", np))[1:]  # the article is not the job
+    titles = _ons_titles()
+    for i in range(len(words)):
+        tail = " ".join(x.group() for x in words[i:]).casefold().replace("\u2011", "-")
+        singular = tail[:-1] if tail.endswith("s") and tail[:-1] in titles else tail
+        if singular in titles:
+            j = i
+            while j > 0 and words[j - 1].group().casefold() in _JOB_QUALIFIERS:
+                j -= 1
+            return words[j].start(), words[-1].end()
+    return None
+
+
+# Health: a diagnosis, a condition by its medical word-form, an injury to a body part.
+# Suffixes that form the names of diseases and disorders (arthr-osis, neur-algia,
+# schizo-phrenia, my-opia, disc-opathy); a word must be long enough that the suffix is one
+# ("myopia", not "utopia": ordinary words with these endings are left out by the dictionary
+# of plain English senses below).
+_CONDITION_WORD = re.compile(
+    r"\b(?:[a-z]+[\s\u2010\u2011-])?(?:[a-z]+(?:itis|osis|algia|opathy|phrenia|opia|plegia|"
+    r"aemia|emia|trophy|oma|iasis|ectomy|otomy))\b",
+    re.IGNORECASE,
+)
+_NOT_CONDITION = frozenset(
+    """
+    diagnosis prognosis hypnosis osmosis symbiosis metamorphosis apotheosis utopia dystopia
+    cornucopia sympathy empathy antipathy apathy telepathy diploma aroma coma stigma dogma
+    trauma enigma comatose academia bohemia trophy homeopathy osteopathy naturopathy
+    """.split()  # noqa: SIM905 - a word list reads better as text
+)
+_CONDITION_MODIFIER = re.compile(
+    r"(?:[a-z]+(?:ic|al|oid|ive|ing|ed|ary|ous)|mild|severe|acute|chronic)$", re.IGNORECASE)
+_DIAGNOSED = re.compile(
+    r"\b(?:diagnosed\s+(?:him|her|them)?\s*(?:with|as\s+having)|suffer(?:s|ed|ing)?\s+from|"
+    r"(?:a|the)\s+diagnosis\s+of)\s+(?:an?\s+|the\s+)?"
+    r"(?P<np>[a-z][\w\u2010\u2011-]*(?:\s+[a-z][\w\u2010\u2011-]*){0,3}?)"
+    r"(?=\s*(?:[,.;:)]|$|\s+(?:and|at|in|by|which|that|who|since|after|before|but|"
+    r"for|while|when|from)\b))"
+)
+_INJURY = re.compile(
+    r"\b(?:fractures?|fractured|loss\s+of\s+(?:vision|sight|hearing)|dislocation|amputation)"
+    r"\s+(?:of|in)\s+(?:the|his|her|their|its)\s+(?:[a-z0-9][\w\u2010\u2011-]*\s+){0,3}?"
+    r"[a-z][\w\u2010\u2011-]*(?=\s*(?:[,.;:)]|$|\s+(?:in|that|and|which|with|after|"
+    r"on|was|were|is|from)\b))",
+    re.IGNORECASE,
+)
+
+
+def find_health(text: str) -> Iterator[tuple[int, int, str]]:
+    """(start, end, why) of health details: diagnoses, condition words, injuries."""
+    for m in _DIAGNOSED.finditer(text):
+        yield m.start("np"), m.end("np"), "a diagnosis narrows who the person is"
+    for m in _INJURY.finditer(text):
+        yield m.start(), m.end(), "an injury to a named part of the body narrows who it was"
+    for m in _CONDITION_WORD.finditer(text):
+        words = m.group().replace("\u2011", "-").split()
+        last = words[-1].casefold()
+        if last in _NOT_CONDITION or len(last) < 6 or last.split("-")[-1] in _NOT_CONDITION:
+            continue
+        start = m.start()
+        if len(words) == 2 and not _CONDITION_MODIFIER.match(words[0]):
+            start = m.end() - len(words[-1])
+        yield start, m.end(), "a medical condition narrows who the person is"
+
+
 class DemographicRecognizer(EntityRecognizer):
-    """DEMOGRAPHIC: occupations after "worked as", adults' ages."""
+    """DEMOGRAPHIC: occupations (after a cue or in apposition), health, adults' ages."""
 
     def __init__(self) -> None:
         super().__init__(supported_entities=[DEMOGRAPHIC], name="DemographicRecognizer",
@@ -566,6 +663,14 @@ class DemographicRecognizer(EntityRecognizer):
                 start = m.start("job") + len(words[0]) + 1
             out.append(_result(self, DEMOGRAPHIC, start, end,
                                "an occupation narrows who the person is"))
+        for m in _JOB_APPOSITION.finditer(text):
+            tail = _job_tail(m.group("np"))
+            if tail is not None:
+                base = m.start("np")
+                out.append(_result(self, DEMOGRAPHIC, base + tail[0], base + tail[1],
+                                   "an occupation narrows who the person is"))
+        for start, end, why in find_health(text):
+            out.append(_result(self, DEMOGRAPHIC, start, end, why))
         for m in _ADULT_AGE.finditer(text):
             out.append(_result(self, DEMOGRAPHIC, m.start(), m.end(),
                                "an adult's exact age narrows who the person is"))
