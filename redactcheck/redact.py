@@ -373,7 +373,8 @@ def plan(document: Document, findings: list[Finding], options: RedactOptions) ->
             marked.append(f)
             continue
         chosen.append(f)
-    chosen += _other_occurrences(document, chosen, marked)
+    chosen = [whole_name(document, f) for f in chosen]
+    chosen += _other_occurrences(document, chosen, marked, name_parts(chosen))
     pseudonyms = Pseudonyms(chosen) if options.style == "pseudonym" else None
     pairs = [_month_takes_in(document, f, replacement_for(f, options, pseudonyms))
              for f in chosen]
@@ -403,8 +404,85 @@ def _month_takes_in(document: Document, f: Finding, replacement: str) -> tuple[F
         f"{preposition} {replacement}"
 
 
-def _other_occurrences(document: Document, chosen: list[Finding], marked: list[Finding]
-                       ) -> list[Finding]:
+# A capitalised word beside a found name is part of it ("[NAME] Surname" must not stay),
+# unless it is one of the review's own words (a month, weekday, title or role) or a word
+# that starts a clause.
+_NEIGHBOUR = re.compile(r"[A-Z][a-z'\u2019]+(?:-[A-Z][a-z'\u2019]+)*")
+_NOT_NAME = frozenset({
+    "the", "a", "an", "and", "or", "but", "in", "on", "at", "to", "of", "for", "from", "with",
+    "by", "he", "she", "they", "we", "i", "it", "his", "her", "their", "this", "that",
+    "when", "after", "before", "then", "who", "which", "said", "told", "was", "is",
+})
+
+
+def _not_a_name_part(word: str) -> bool:
+    from .cues import MONTH_WORDS, ROLE_NOUNS, TITLES, WEEKDAY_WORDS
+
+    key = re.sub(r"['\u2019]s$", "", word.casefold())
+    return (key in _NOT_NAME or key in TITLES or key in ROLE_NOUNS or key in MONTH_WORDS
+            or key in WEEKDAY_WORDS or len(key) < 2)
+
+
+_NUMBERING = re.compile(r"[\s\d.()ivxa-h]*")
+
+
+def whole_name(document: Document, f: Finding) -> Finding:
+    """A PERSON finding widened over the capitalised name words right beside it, so a
+    found first name does not leave its surname ("[NAME] Surname") or a found surname its
+    first name in the copy."""
+    if f.entity != "PERSON" or not 0 <= f.segment_index < len(document.segments):
+        return f
+    from recognizers import english_words
+
+    text = document.segments[f.segment_index].text
+    start, end = f.location.start, f.location.end
+    while True:  # rightwards: "Name Surname", "Name Surname-Other"
+        m = re.match(r"[ \u00a0]" + _NEIGHBOUR.pattern, text[end:end + 40])
+        if m is None or _not_a_name_part(m.group(0).strip()):
+            break
+        end += m.end()
+    while True:  # leftwards, never across a sentence start or a title
+        m = re.search(_NEIGHBOUR.pattern + r"[ \u00a0]$", text[max(0, start - 40):start])
+        if m is None or _not_a_name_part(m.group(0).strip()) or \
+                m.group(0).strip().casefold() in english_words():
+            break  # "Later Name": an ordinary word before a name is not its first part
+        lo = max(0, start - 40) + m.start()
+        before = text[:lo].rstrip()
+        if not before or before[-1] in ".!?:;\u2022(\"\u201c" or _NUMBERING.fullmatch(before):
+            break  # a capitalised word that starts a sentence is not evidence
+        start = lo
+    if (start, end) == (f.location.start, f.location.end):
+        return f
+    from .findings import make_context
+
+    loc = replace(f.location, start=start, end=end,
+                  char_start=None if f.location.char_start is None
+                  else f.location.char_start - (f.location.start - start),
+                  char_end=None if f.location.char_end is None
+                  else f.location.char_end + (end - f.location.end))
+    return f.with_(location=loc, text=text[start:end], context=make_context(text, start, end))
+
+
+def name_parts(chosen: list[Finding]) -> list[Finding]:
+    """Each part of a removed person's name as a finding of its own text (a later "Surname"
+    alone, "First's", a hyphenated half), for `_other_occurrences` to search for."""
+    out: list[Finding] = []
+    for f in chosen:
+        if f.entity != "PERSON":
+            continue
+        for part in re.findall(r"[^\W\d_][\w'\u2019]*", f.text):
+            part = re.sub(r"['\u2019]s$", "", part)
+            if (len(part) >= MIN_NAME_PART and part[:1].isupper() and part != f.text
+                    and not _not_a_name_part(part)):
+                out.append(f.with_(text=part))
+    return out
+
+
+MIN_NAME_PART = 3
+
+
+def _other_occurrences(document: Document, chosen: list[Finding], marked: list[Finding],
+                       parts: list[Finding] = ()) -> list[Finding]:
     """Every other place a removed string occurs (case-insensitive, whole words), so the
     proof's search does not fail on a mention a recogniser missed (a name in a header
     without context). Matched like the proof matches, so the two agree."""
@@ -414,7 +492,7 @@ def _other_occurrences(document: Document, chosen: list[Finding], marked: list[F
     for f in (*chosen, *marked):
         taken.setdefault(f.segment_index, []).append((f.location.start, f.location.end))
     by_text: dict[str, Finding] = {}
-    for f in sorted(chosen, key=lambda f: -len(f.text)):
+    for f in sorted([*chosen, *parts], key=lambda f: -len(f.text)):
         key = normalise(f.text)
         if len(key.replace(" ", "")) >= MIN_NEEDLE:
             by_text.setdefault(key, f)
