@@ -38,6 +38,8 @@ from .mask import finding_text
 AUTHOR = "redactcheck"
 INITIALS = "RC"
 SUMMARY_HEADING = "redactcheck summary"
+MAX_SUGGESTIONS = 5  # the summary stays about one page; the rest is in the HTML/JSON
+MAX_DETAILS = 8
 TABLE_HEADING = "Findings in places that cannot carry a comment"
 JIGSAW_HEADING = "redactcheck: combination of details (jigsaw risk)"
 
@@ -222,13 +224,24 @@ def _append_summary(word: Any, doc: DocumentResult, shown_findings: list[Finding
     word.add_paragraph(intro)
     if elsewhere:
         _heading(word, TABLE_HEADING)
-        table = _table(word, ["Place", "Severity", "Found", "Guidance"])
+        table = _table(word, ["Place", "Found"])
+        # One row per place (a header, a property, a comment), in draft order; the advice
+        # once per kind of finding below the table, not repeated on every row.
+        by_place: dict[str, list[Finding]] = {}
         for f in elsewhere:
-            et = doc.entity_type(f.entity)
-            decided = f" ({f.extra['baseline']})" if f.extra.get("baseline") else ""
-            _row(table, [f.location.label, f.severity.value.upper() + decided,
-                         f"{et.title}: \u201c{finding_text(f, masked)}\u201d",
-                         f.guidance or et.guidance])
+            by_place.setdefault(f.location.label, []).append(f)
+        advice: dict[str, str] = {}
+        for place, group in by_place.items():
+            found = []
+            for f in group:
+                et = doc.entity_type(f.entity)
+                decided = f" ({f.extra['baseline']})" if f.extra.get("baseline") else ""
+                found.append(f"{f.severity.value.upper()} {et.title}: "
+                             f"\u201c{finding_text(f, masked)}\u201d{decided}")
+                advice.setdefault(et.title, f.guidance or et.guidance)
+            _row(table, [place, "; ".join(found)])
+        word.add_paragraph("What to write instead: " + " ".join(
+            f"{title}: {text}" for title, text in advice.items()))
     if doc.jigsaw:
         _jigsaw(word, doc.jigsaw, doc.findings, masked)
 
@@ -269,19 +282,18 @@ def _jigsaw(word: Any, jigsaw: dict, findings: list[Finding], masked: bool) -> N
     word.add_paragraph(basis)
     if view.details:
         word.add_paragraph("Details found about the family")
-        table = _table(word, ["Detail", "Value", "How common", "Source", "Where"])
-        for d in view.details:
+        # Compact: the sources and places of each rate are in the HTML and JSON reports.
+        table = _table(word, ["Detail", "Value", "How common"])
+        for d in view.details[:MAX_DETAILS]:
             value = d.value + (f" (written as: {', '.join(d.written_as)})" if d.written_as else "")
-            source = d.source + (f" ({d.year})" if d.year else "")
-            _row(table, [d.attribute, value, d.rate, source, "; ".join(d.where)])
+            _row(table, [d.attribute, value, d.rate])
     if view.combinations:
         word.add_paragraph(f"Smallest risky combinations: each set of details is already "
                            f"{view.band} on its own.")
-        table = _table(word, ["Details together", "≈ families matching (λ)",
-                              "Chance a guess is right (κ)", "Bits", "Where"])
+        table = _table(word, ["Details together", "≈ families matching",
+                              "Chance a guess is right"])
         for c in view.combinations:
-            _row(table, ["; ".join(f"{a}: {v}" for a, v in c.details), c.families, c.chance,
-                         c.bits, "; ".join(c.where)])
+            _row(table, ["; ".join(f"{a}: {v}" for a, v in c.details), c.families, c.chance])
         if view.more_combinations:
             word.add_paragraph(f"and {view.more_combinations} more combinations (all are in "
                                f"the JSON report).")
@@ -289,9 +301,12 @@ def _jigsaw(word: Any, jigsaw: dict, findings: list[Finding], masked: bool) -> N
         word.add_paragraph("Suggested changes, in order (each figure includes the changes "
                            "above it):")
         # Numbered by hand: a "List Number" style may not exist in the draft's template.
-        for s in view.suggestions:
+        for s in view.suggestions[:MAX_SUGGESTIONS]:
             where = f" ({'; '.join(s.where)})" if s.where else ""
             word.add_paragraph(f"{s.step}. {s.change}{where}: {s.after}")
+        if len(view.suggestions) > MAX_SUGGESTIONS:
+            word.add_paragraph(f"and {len(view.suggestions) - MAX_SUGGESTIONS} more changes "
+                               f"(all are in the HTML and JSON reports).")
     if view.queries:  # the searches themselves are in the HTML and JSON reports
         word.add_paragraph(f"Motivated-intruder searches: {len(view.queries)} generated "
                            f"(never run) in the HTML and JSON reports.")
