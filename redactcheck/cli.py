@@ -325,8 +325,10 @@ def redact(source, output, style, min_severity, keep_comments, keep_revisions, r
            known, quasi):
     """Write a redacted copy of SOURCE to -o, re-read and re-checked before it is kept.
 
-    Exit codes: 0 the copy was written and passed the re-check; 1 something would
-    remain (no file is written); 2 usage or configuration error; 3 SOURCE could not be read.
+    Exit codes: 0 the copy was written and `check` on it exits 0 at the same threshold;
+    1 something would remain (no file is written), or the copy was written but `check`
+    on it would exit 1 (the details "left for a person" are listed); 2 usage or
+    configuration error; 3 SOURCE could not be read.
     """
     from .findings import Severity
     from .redact import RedactOptions, redact_file
@@ -339,7 +341,8 @@ def redact(source, output, style, min_severity, keep_comments, keep_revisions, r
     report = redact_file(source, output, config, options, force=force, log=log_path,
                          decisions=_baseline(decisions_path))
     click.echo("\n".join(printable(line, keep_tabs=True) for line in report.summary_lines()))
-    sys.exit(EXIT_OK)
+    # The copy is kept, but `check` on it would exit 1: say so with the same code.
+    sys.exit(EXIT_FINDINGS if report.left else EXIT_OK)
 
 
 class _DefaultGroup(click.Group):

@@ -13,6 +13,7 @@ was re-checked. A person must still read it.
 from __future__ import annotations
 
 import calendar
+import functools
 import json
 import os
 import re
@@ -108,6 +109,8 @@ class RedactReport:
     hidden: Counter = field(default_factory=Counter)
     log: Path | None = None
     unsearched: list[str] = field(default_factory=list)  # parts the proof could not open
+    # What `check` on the copy (same threshold) still fails on: left for a person to judge.
+    left: list[str] = field(default_factory=list)
 
     def counts(self) -> Counter:
         return Counter(c.entity for c in self.changes)
@@ -146,7 +149,13 @@ class RedactReport:
         if self.unsearched:
             proof = proof.replace("in any part.", "in any part searched. NOT fully searched: "
                                   + "; ".join(self.unsearched) + ": check by hand.")
-        lines.append(proof)
+        if self.left:
+            proof = (f"The copy was re-read and re-checked: `redactcheck check` on it would "
+                     f"still exit 1 (at {opts.min_severity.value}); left for a person:")
+            lines.append(proof)
+            lines += [f"  - {item}" for item in self.left]
+        else:
+            lines.append(proof)
         if self.log is not None:
             lines.append(f"Log of every change written to {self.log} (owner-only): it holds the "
                          "removed text, so keep it as securely as the draft.")
@@ -373,7 +382,8 @@ def plan(document: Document, findings: list[Finding], options: RedactOptions) ->
             marked.append(f)
             continue
         chosen.append(f)
-    chosen += _other_occurrences(document, chosen, marked)
+    chosen = [whole_name(document, f) for f in chosen]
+    chosen += _other_occurrences(document, chosen, marked, name_parts(chosen))
     pseudonyms = Pseudonyms(chosen) if options.style == "pseudonym" else None
     pairs = [_month_takes_in(document, f, replacement_for(f, options, pseudonyms))
              for f in chosen]
@@ -403,8 +413,93 @@ def _month_takes_in(document: Document, f: Finding, replacement: str) -> tuple[F
         f"{preposition} {replacement}"
 
 
-def _other_occurrences(document: Document, chosen: list[Finding], marked: list[Finding]
-                       ) -> list[Finding]:
+# A capitalised word beside a found name is part of it ("[NAME] Surname" must not stay),
+# unless it is one of the review's own words (a month, weekday, title or role) or a word
+# that starts a clause.
+_NEIGHBOUR = re.compile(r"[A-Z][a-z'\u2019]+(?:-[A-Z][a-z'\u2019]+)*")
+_NOT_NAME = frozenset({
+    "the", "a", "an", "and", "or", "but", "in", "on", "at", "to", "of", "for", "from", "with",
+    "by", "he", "she", "they", "we", "i", "it", "his", "her", "their", "this", "that",
+    "when", "after", "before", "then", "who", "which", "said", "told", "was", "is",
+})
+
+
+def _not_a_name_part(word: str) -> bool:
+    from .cues import MONTH_WORDS, ROLE_NOUNS, TITLES, WEEKDAY_WORDS
+
+    key = re.sub(r"['\u2019]s$", "", word.casefold())
+    return (key in _NOT_NAME or key in TITLES or key in _role_words(ROLE_NOUNS)
+            or key in MONTH_WORDS or key in WEEKDAY_WORDS or len(key) < 2)
+
+
+@functools.cache
+def _role_words(roles: frozenset[str]) -> frozenset[str]:
+    """Every word of the role nouns ("social" of "social worker"): none is a name part."""
+    return frozenset(w for r in roles for w in re.split(r"[\s-]+", r))
+
+
+_NUMBERING = re.compile(r"[\s\d.()ivxa-h]*")
+
+
+def whole_name(document: Document, f: Finding) -> Finding:
+    """A PERSON finding widened over the capitalised name words right beside it, so a
+    found first name does not leave its surname ("[NAME] Surname") or a found surname its
+    first name in the copy."""
+    if f.entity != "PERSON" or not 0 <= f.segment_index < len(document.segments):
+        return f
+    from recognizers import english_words
+
+    text = document.segments[f.segment_index].text
+    start, end = f.location.start, f.location.end
+    while True:  # rightwards: "Name Surname", "Name Surname-Other"
+        m = re.match(r"[ \u00a0]" + _NEIGHBOUR.pattern, text[end:end + 40])
+        if m is None or _not_a_name_part(m.group(0).strip()):
+            break
+        end += m.end()
+    while True:  # leftwards, never across a sentence start or a title
+        m = re.search(_NEIGHBOUR.pattern + r"[ \u00a0]$", text[max(0, start - 40):start])
+        if m is None or _not_a_name_part(m.group(0).strip()) or \
+                m.group(0).strip().casefold() in english_words():
+            break  # "Later Name": an ordinary word before a name is not its first part
+        lo = max(0, start - 40) + m.start()
+        before = text[:lo].rstrip()
+        if not before or before[-1] in ".!?:;\u2022(\"\u201c" or _NUMBERING.fullmatch(before):
+            break  # a capitalised word that starts a sentence is not evidence
+        start = lo
+    if (start, end) == (f.location.start, f.location.end):
+        return f
+    from .findings import make_context
+
+    loc = replace(f.location, start=start, end=end,
+                  char_start=None if f.location.char_start is None
+                  else f.location.char_start - (f.location.start - start),
+                  char_end=None if f.location.char_end is None
+                  else f.location.char_end + (end - f.location.end))
+    return f.with_(location=loc, text=text[start:end], context=make_context(text, start, end))
+
+
+def name_parts(chosen: list[Finding]) -> list[Finding]:
+    """Each part of a removed person's name as a finding of its own text (a later "Surname"
+    alone, "First's", a hyphenated half), for `_other_occurrences` to search for."""
+    out: list[Finding] = []
+    for f in chosen:
+        if f.entity != "PERSON":
+            continue
+        words = re.findall(r"[^\W\d_][\w'\u2019]*(?:-[^\W\d_][\w'\u2019]*)*", f.text)
+        for part in dict.fromkeys([*words, *(h for w in words if "-" in w
+                                             for h in w.split("-"))]):
+            part = re.sub(r"['\u2019]s$", "", part)
+            if (len(part) >= MIN_NAME_PART and part[:1].isupper() and part != f.text
+                    and not _not_a_name_part(part)):
+                out.append(f.with_(text=part))
+    return out
+
+
+MIN_NAME_PART = 3
+
+
+def _other_occurrences(document: Document, chosen: list[Finding], marked: list[Finding],
+                       parts: list[Finding] = ()) -> list[Finding]:
     """Every other place a removed string occurs (case-insensitive, whole words), so the
     proof's search does not fail on a mention a recogniser missed (a name in a header
     without context). Matched like the proof matches, so the two agree."""
@@ -414,7 +509,7 @@ def _other_occurrences(document: Document, chosen: list[Finding], marked: list[F
     for f in (*chosen, *marked):
         taken.setdefault(f.segment_index, []).append((f.location.start, f.location.end))
     by_text: dict[str, Finding] = {}
-    for f in sorted(chosen, key=lambda f: -len(f.text)):
+    for f in sorted([*chosen, *parts], key=lambda f: -len(f.text)):
         key = normalise(f.text)
         if len(key.replace(" ", "")) >= MIN_NEEDLE:
             by_text.setdefault(key, f)
@@ -547,10 +642,32 @@ def redact_file(source: Path, output: Path, config: Config, options: RedactOptio
         data = _redact_text(source.read_bytes(), document, the_plan.replace)
     report.unsearched = _prove_and_keep(data, output, the_plan, analyzer, config, options,
                                         source)
+    report.left = left_for_a_person(output, analyzer, config, options)
     if log is not None:
         write_atomic(log, json.dumps(report.log_data(), indent=2, ensure_ascii=False) + "\n",
                      private=True)
     return report
+
+
+def left_for_a_person(copy: Path, analyzer, config: Config, options: RedactOptions,
+                      fail_on_jigsaw: str = "high") -> list[str]:
+    """What `redactcheck check` on the written copy, at the redaction's threshold, would
+    still exit 1 for: findings at or above it (not accepted by a reviewer) and a
+    combination risk at `fail_on_jigsaw` (check's default). Empty: check exits 0."""
+    from .checker import check_document
+    from .jigsaw import exceeds
+
+    result = check_document(copy, replace(config, fail_on=options.min_severity),
+                            analyzer_factory=lambda _c: analyzer)
+    left = [f"{f.location.label}: {f.entity} {f.text!r}" for f in result.findings
+            if f.severity.rank >= options.min_severity.rank
+            and (f.entity, normalise(f.text)) not in options.accepted]
+    if exceeds(result.jigsaw, fail_on_jigsaw):
+        jig = result.jigsaw or {}
+        details = "; ".join(f"{q.get('attribute')}: {q.get('value')}"
+                            for q in jig.get("quasi_identifiers", []))
+        left.append(f"combination of details (risk {jig.get('band')}): {details}")
+    return left
 
 
 def _prove_and_keep(data: bytes, output: Path, the_plan: Plan, analyzer, config: Config,

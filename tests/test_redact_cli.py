@@ -56,10 +56,10 @@ def test_redacts_text_and_prints_summary(draft, tmp_path):
 
 def test_pseudonym_style(draft, tmp_path):
     out = tmp_path / "copy.md"
-    result = run(str(draft), "-o", str(out), "--style", "pseudonym")
+    result = run(str(draft), "-o", str(out), "--style", "pseudonym", "--generalise-ages")
     assert result.exit_code == EXIT_OK, result.output
     text = out.read_text(encoding="utf-8")
-    assert text.startswith("Person A lived") and "Person A was aged 3" in text
+    assert text.startswith("Person A lived") and "Person A was [age band 1\u20134]" in text
 
 
 def test_refuses_output_equal_to_input(draft):
@@ -76,7 +76,7 @@ def test_refuses_existing_output_without_force(draft, tmp_path):
     assert result.exit_code == EXIT_USAGE
     assert result.stderr.count("\n") == 1 and "--force" in result.stderr
     assert out.read_text(encoding="utf-8") == "keep me"
-    assert run(str(draft), "-o", str(out), "--force").exit_code == EXIT_OK
+    assert run(str(draft), "-o", str(out), "--force", "--generalise-ages").exit_code == EXIT_OK
     assert "[NAME]" in out.read_text(encoding="utf-8")
 
 
@@ -96,3 +96,15 @@ def test_failed_proof_exits_1_and_leaves_nothing(draft, tmp_path, monkeypatch):
     assert result.exit_code == EXIT_FINDINGS
     assert "not written" in result.stderr and "Paragraph 1" in result.stderr
     assert sorted(p.name for p in tmp_path.iterdir()) == ["draft.txt"]
+
+
+def test_details_left_for_a_person_exit_1_like_check_on_the_copy(draft, tmp_path):
+    """redact and check agree: a kept exact age makes `check` on the copy exit 1, so
+    redact lists it as left for a person and exits 1 too (the copy is written)."""
+    out = tmp_path / "copy.txt"
+    result = run(str(draft), "-o", str(out))
+    assert result.exit_code == EXIT_FINDINGS
+    assert "left for a person:" in result.output and "AGE_EXACT" in result.output
+    assert out.exists()
+    check = CliRunner().invoke(main, ["check", str(out)], env={"CI": ""})
+    assert check.exit_code == EXIT_FINDINGS

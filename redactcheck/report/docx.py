@@ -11,32 +11,36 @@ How it stays exact and leaves everything else alone:
    the comment on the runs that now hold exactly the finding's characters.
 
 Findings that Word cannot anchor a comment on (headers, footers, notes, existing
-comments, tracked deletions, hidden text, link targets, alt text, properties) go into a
-short table inserted at the start of the copy, with the jigsaw risk when there is one.
+comments, tracked deletions, hidden text, link targets, alt text, properties) go into one
+compact table on a short summary page after the draft (the draft comes first, as a
+reader opens it), with the combination risk when there is one.
 """
 
 from __future__ import annotations
 
 import contextlib
 import io
-from collections import defaultdict
+from collections import Counter, defaultdict
 from dataclasses import dataclass
 from typing import Any
 
-from ..entities import entity_type
+from ..entities import EntityType
 from ..errors import ConfigError
 from ..findings import Finding
 from ..ooxml import XML_SPACE
 from ..ooxml import w as _w
 from ..result import CheckResult, DocumentResult
 from . import ReportOptions
-from .common import MAIN_TEXT_KINDS, visible_findings
-from .jigsaw_view import build
+from .common import MAIN_TEXT_KINDS, SEVERITIES, visible_findings
+from .jigsaw_view import LIMITS_LINE, build
 from .mask import finding_text
 
 AUTHOR = "redactcheck"
 INITIALS = "RC"
-TABLE_HEADING = "redactcheck findings outside the main text"
+SUMMARY_HEADING = "redactcheck summary"
+MAX_SUGGESTIONS = 5  # the summary stays about one page; the rest is in the HTML/JSON
+MAX_DETAILS = 8
+TABLE_HEADING = "Findings in places that cannot carry a comment"
 JIGSAW_HEADING = "redactcheck: combination of details (jigsaw risk)"
 
 
@@ -105,14 +109,13 @@ def annotate(doc: DocumentResult, options: ReportOptions) -> bytes:
     for f, pieces in anchored:
         first = _run_at(runs_at[pieces[0].path], pieces[0].lo)
         last = _run_at(runs_at[pieces[-1].path], pieces[-1].hi - 1)
-        lines = _comment_lines(f, options.mask)
+        lines = _comment_lines(f, doc.entity_type(f.entity), options.mask)
         comment = word.add_comment([Run(first, word), Run(last, word)], text=lines[0],
                                    author=AUTHOR, initials=INITIALS)
         for line in lines[1:]:
             comment.add_paragraph(line)
 
-    if elsewhere or doc.jigsaw:
-        _insert_front_matter(word, elsewhere, doc.jigsaw, doc.findings, options.mask)
+    _append_summary(word, doc, findings, len(anchored), elsewhere, options.mask)
     out = io.BytesIO()
     word.save(out)
     return out.getvalue()
@@ -187,8 +190,7 @@ def _run_at(pieces: list[tuple[int, int, Any]], offset: int) -> Any:
     return pieces[-1][2]
 
 
-def _comment_lines(f: Finding, masked: bool) -> list[str]:
-    et = entity_type(f.entity)
+def _comment_lines(f: Finding, et: EntityType, masked: bool) -> list[str]:
     shown = finding_text(f, masked)
     lines = [
         f"{f.severity.value.upper()}: {et.title} (\u201c{shown}\u201d)",
@@ -202,27 +204,46 @@ def _comment_lines(f: Finding, masked: bool) -> list[str]:
     return lines
 
 
-def _insert_front_matter(word: Any, elsewhere: list[Finding], jigsaw: dict | None,
-                         findings: list[Finding], masked: bool) -> None:
-    """Add the heading(s) and table(s) at the end, then move them to the start of the body."""
-    body = word.element.body
-    existing = set(body)
+def _append_summary(word: Any, doc: DocumentResult, shown_findings: list[Finding],
+                    anchored: int, elsewhere: list[Finding], masked: bool) -> None:
+    """One short summary page after the draft: the counts, the places that cannot carry a
+    comment (one compact table) and the combination risk in a sentence and a table."""
+    from docx.enum.text import WD_BREAK
+
+    word.add_paragraph().add_run().add_break(WD_BREAK.PAGE)
+    _heading(word, SUMMARY_HEADING)
+    shown = Counter(f.severity.value for f in shown_findings)
+    counts = ", ".join(f"{shown[s.value]} {s.value}" for s in SEVERITIES if shown[s.value])
+    review = (doc.review or {}).get("name")
+    intro = (f"{anchored + len(elsewhere)} findings ({counts or 'none'}): {anchored} carry a "
+             f"Word comment in the draft above")
+    intro += (f"; {len(elsewhere)} are in places that cannot carry one (listed below)."
+              if elsewhere else ".")
+    if review:
+        intro += f" Worded for a {review}."
+    word.add_paragraph(intro)
     if elsewhere:
         _heading(word, TABLE_HEADING)
-        table = _table(word, ["Place", "Severity", "Found", "Guidance"])
+        table = _table(word, ["Place", "Found"])
+        # One row per place (a header, a property, a comment), in draft order; the advice
+        # once per kind of finding below the table, not repeated on every row.
+        by_place: dict[str, list[Finding]] = {}
         for f in elsewhere:
-            et = entity_type(f.entity)
-            decided = f" ({f.extra['baseline']})" if f.extra.get("baseline") else ""
-            _row(table, [f.location.label, f.severity.value.upper() + decided,
-                         f"{et.title}: \u201c{finding_text(f, masked)}\u201d",
-                         f.guidance or et.guidance])
-    if jigsaw:
-        _jigsaw(word, jigsaw, findings, masked)
-    word.add_paragraph()  # one empty paragraph between our matter and the draft
-    # python-docx appends before the body's final w:sectPr; pick ours out by identity.
-    added = [el for el in body if el not in existing]
-    for i, el in enumerate(added):
-        body.insert(i, el)
+            by_place.setdefault(f.location.label, []).append(f)
+        advice: dict[str, str] = {}
+        for place, group in by_place.items():
+            found = []
+            for f in group:
+                et = doc.entity_type(f.entity)
+                decided = f" ({f.extra['baseline']})" if f.extra.get("baseline") else ""
+                found.append(f"{f.severity.value.upper()} {et.title}: "
+                             f"\u201c{finding_text(f, masked)}\u201d{decided}")
+                advice.setdefault(et.title, f.guidance or et.guidance)
+            _row(table, [place, "; ".join(found)])
+        word.add_paragraph("What to write instead: " + " ".join(
+            f"{title}: {text}" for title, text in advice.items()))
+    if doc.jigsaw:
+        _jigsaw(word, doc.jigsaw, doc.findings, masked)
 
 
 def _heading(word: Any, text: str) -> None:
@@ -252,7 +273,7 @@ def _jigsaw(word: Any, jigsaw: dict, findings: list[Finding], masked: bool) -> N
     """The combination risk as the HTML report shows it, in Word's own terms: a sentence,
     the details and the smallest risky combinations as tables, the changes as numbered
     paragraphs, the intruder searches and the limits."""
-    view = build(jigsaw, [f.text for f in findings], masked)
+    view = build(jigsaw, [f.text for f in findings], masked, max_combinations=3)
     _heading(word, f"{JIGSAW_HEADING}: {view.band}")
     word.add_paragraph().add_run(view.sentence).bold = True
     basis = f"Population: {view.population}."
@@ -261,19 +282,18 @@ def _jigsaw(word: Any, jigsaw: dict, findings: list[Finding], masked: bool) -> N
     word.add_paragraph(basis)
     if view.details:
         word.add_paragraph("Details found about the family")
-        table = _table(word, ["Detail", "Value", "How common", "Source", "Where"])
-        for d in view.details:
+        # Compact: the sources and places of each rate are in the HTML and JSON reports.
+        table = _table(word, ["Detail", "Value", "How common"])
+        for d in view.details[:MAX_DETAILS]:
             value = d.value + (f" (written as: {', '.join(d.written_as)})" if d.written_as else "")
-            source = d.source + (f" ({d.year})" if d.year else "")
-            _row(table, [d.attribute, value, d.rate, source, "; ".join(d.where)])
+            _row(table, [d.attribute, value, d.rate])
     if view.combinations:
         word.add_paragraph(f"Smallest risky combinations: each set of details is already "
                            f"{view.band} on its own.")
-        table = _table(word, ["Details together", "≈ families matching (λ)",
-                              "Chance a guess is right (κ)", "Bits", "Where"])
+        table = _table(word, ["Details together", "≈ families matching",
+                              "Chance a guess is right"])
         for c in view.combinations:
-            _row(table, ["; ".join(f"{a}: {v}" for a, v in c.details), c.families, c.chance,
-                         c.bits, "; ".join(c.where)])
+            _row(table, ["; ".join(f"{a}: {v}" for a, v in c.details), c.families, c.chance])
         if view.more_combinations:
             word.add_paragraph(f"and {view.more_combinations} more combinations (all are in "
                                f"the JSON report).")
@@ -281,16 +301,13 @@ def _jigsaw(word: Any, jigsaw: dict, findings: list[Finding], masked: bool) -> N
         word.add_paragraph("Suggested changes, in order (each figure includes the changes "
                            "above it):")
         # Numbered by hand: a "List Number" style may not exist in the draft's template.
-        for s in view.suggestions:
+        for s in view.suggestions[:MAX_SUGGESTIONS]:
             where = f" ({'; '.join(s.where)})" if s.where else ""
             word.add_paragraph(f"{s.step}. {s.change}{where}: {s.after}")
-    if view.queries:
-        word.add_paragraph("Motivated-intruder searches: generated, never run").runs[0].bold = True
-        word.add_paragraph(view.query_note)
-        for q in view.queries:
-            word.add_paragraph(f"Searches for {q.combination}")
-            for text in q.queries:
-                word.add_paragraph(f"    {text}")
-    word.add_paragraph("Limits of this estimate").runs[0].bold = True
-    for limit in view.limits:
-        word.add_paragraph(f"\u2022 {limit}")
+        if len(view.suggestions) > MAX_SUGGESTIONS:
+            word.add_paragraph(f"and {len(view.suggestions) - MAX_SUGGESTIONS} more changes "
+                               f"(all are in the HTML and JSON reports).")
+    if view.queries:  # the searches themselves are in the HTML and JSON reports
+        word.add_paragraph(f"Motivated-intruder searches: {len(view.queries)} generated "
+                           f"(never run) in the HTML and JSON reports.")
+    word.add_paragraph(LIMITS_LINE)

@@ -24,7 +24,7 @@ from pathlib import Path
 from jinja2 import Environment, PackageLoader, select_autoescape
 
 from .. import __version__
-from ..entities import entity_type
+from ..entities import EntityType
 from ..findings import KINDS, Finding
 from ..result import CheckResult, DocumentResult
 from . import ReportOptions
@@ -132,6 +132,7 @@ def render(result: CheckResult, options: ReportOptions) -> str:
     docs = [_doc_view(i, d, options) for i, d in enumerate(result.documents, start=1)]
     rows = [r for d in docs for r in d.rows]
     entities = Counter(r.finding.entity for r in rows)
+    titles = {r.finding.entity: r.title for r in rows}  # each document's review wording
     totals = Counter(r.finding.severity.value for r in rows)
     digest = hashlib.sha256(SCRIPT.encode("utf-8")).digest()
     return _ENV.get_template("report.html.j2").render(
@@ -140,7 +141,7 @@ def render(result: CheckResult, options: ReportOptions) -> str:
         total=len(rows),
         severities=[s.value for s in SEVERITIES],
         totals=totals,
-        entities=[(e, entity_type(e).title, n) for e, n in sorted(entities.items())],
+        entities=[(e, titles[e], n) for e, n in sorted(entities.items())],
         decisions=Counter(r.decision for r in rows),
         bands=BANDS,
         masked=options.mask,
@@ -153,7 +154,8 @@ def _doc_view(index: int, doc: DocumentResult, options: ReportOptions) -> DocVie
     findings = visible_findings(doc, options.show_low)
     # Masked output hides every text found anywhere in the document wherever it appears.
     masker = masker_for(doc, strict=True) if options.mask else None
-    rows = [_row(index, n, f, masker) for n, f in enumerate(findings, start=1)]
+    rows = [_row(index, n, f, masker, doc.entity_type(f.entity))
+            for n, f in enumerate(findings, start=1)]
     main_groups: list[Group] = []
     hidden_groups: list[Group] = []
     document = doc.document
@@ -212,8 +214,7 @@ def _kind_of(title: str) -> str:
     return next((k for k, t in KIND_TITLES.items() if t == title), "")
 
 
-def _row(doc_index: int, n: int, f: Finding, masker: Masker | None) -> Row:
-    et = entity_type(f.entity)
+def _row(doc_index: int, n: int, f: Finding, masker: Masker | None, et: EntityType) -> Row:
     decision = str(f.extra.get("baseline", "pending"))
     return Row(
         anchor=f"f{doc_index}-{n}", finding=f, title=et.title,

@@ -48,6 +48,10 @@ ATTRIBUTE_TITLES = {
     "looked_after": "Looked after",
 }
 
+# The attribute titles that name the review's subject, per population counted (the
+# jigsaw's population "counted": children in a child review, adults in an adult one).
+SUBJECT_TITLES = {"children": {}, "adults": {"age": "Age", "occupation": "Occupation"}}
+
 # How an area reads after "families ... ": an address is "at", everything else "in".
 _PREPOSITION = {"address": "at"}
 
@@ -135,8 +139,10 @@ def sentence(lam: float | None, band: str, area: str, level: str) -> str:
     return f"About {count(lam)} families {where} would match these details together: risk {band}."
 
 
-def attribute_title(attribute: str) -> str:
-    return ATTRIBUTE_TITLES.get(attribute, attribute.replace("_", " ").capitalize())
+def attribute_title(attribute: str, unit: str = "children") -> str:
+    """"Child's age" in a child review, "Age" in an adult one (`unit`: who is counted)."""
+    return (SUBJECT_TITLES.get(unit, {}).get(attribute) or ATTRIBUTE_TITLES.get(attribute)
+            or attribute.replace("_", " ").capitalize())
 
 
 # --------------------------------------------------------------------------- view
@@ -246,6 +252,7 @@ def build(jigsaw: dict, finding_texts: list[str], masked: bool,
 
     band = str(jigsaw.get("band") or "NONE").upper()
     population = jigsaw.get("population") or {}
+    unit = str(population.get("counted") or "children")
     # Our fallback wording is not document text; a named area is and is masked.
     area = value(population["area"]) if population.get("area") else "the United Kingdom"
     level = str(population.get("level") or "")
@@ -264,7 +271,7 @@ def build(jigsaw: dict, finding_texts: list[str], masked: bool,
         shown = str(qi.get("value", ""))
         mentions = [str(m) for m in qi.get("mentions") or []]
         details.append(DetailView(
-            attribute=attribute_title(str(qi.get("attribute", ""))),
+            attribute=attribute_title(str(qi.get("attribute", "")), unit),
             value=value(shown.replace("_", " ") if shown == qi.get("attribute") else shown),
             written_as=[value(m) for m in mentions if m.casefold() != shown.casefold()],
             rate=rate(_num(qi.get("rate"))),
@@ -282,7 +289,7 @@ def build(jigsaw: dict, finding_texts: list[str], masked: bool,
         parts = []
         for label in c.get("details") or []:
             attribute, sep, val = str(label).partition(": ")
-            parts.append((attribute_title(attribute), value(val)) if sep
+            parts.append((attribute_title(attribute, unit), value(val)) if sep
                          else ("Detail", value(label)))
         bits = _num(c.get("bits"))
         combinations.append(CombinationView(
@@ -309,7 +316,7 @@ def build(jigsaw: dict, finding_texts: list[str], masked: bool,
     queries = []
     for q in jigsaw.get("queries") or []:
         label = " + ".join(
-            f"{attribute_title(a)}: {value(v)}" if sep else value(a)
+            f"{attribute_title(a, unit)}: {value(v)}" if sep else value(a)
             for a, sep, v in (str(x).partition(": ") for x in q.get("combination") or []))
         queries.append(QueryView(combination=label,
                                  queries=[free(x) for x in q.get("queries") or []]))

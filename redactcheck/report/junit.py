@@ -16,7 +16,6 @@ import re
 
 from lxml import etree
 
-from ..entities import entity_type
 from ..result import CheckResult, DocumentResult
 from . import ReportOptions
 from .common import jigsaw_severity, relative_posix
@@ -69,7 +68,7 @@ def _failures(doc: DocumentResult, options: ReportOptions) -> list[tuple[str, st
     for f in doc.findings:
         if f.severity.rank < options.fail_on.rank or f.extra.get("baseline") == "accepted":
             continue  # below the threshold, or accepted by a reviewer (a baseline)
-        et = entity_type(f.entity)
+        et = doc.entity_type(f.entity)
         text = masker.text(f.text) if masker else f.text
         label = masker.label(f.location.label) if masker else f.location.label
         message = (f"{f.severity.value.upper()} {f.entity}: \"{text}\" ({et.title}) "
@@ -87,6 +86,6 @@ def _failures(doc: DocumentResult, options: ReportOptions) -> list[tuple[str, st
         if options.mask:
             jig_masker = Masker(values)
             suggestions = [jig_masker.context(s) for s in suggestions]
-        body = "\n".join([entity_type("JIGSAW_RISK").guidance, *suggestions])
+        body = "\n".join([doc.entity_type("JIGSAW_RISK").guidance, *suggestions])
         out.append((message, "JIGSAW_RISK", body))
     return out

@@ -58,7 +58,7 @@ def build(result: CheckResult, options: ReportOptions) -> dict[str, Any]:
         # neighbouring name found in another paragraph must not show through either.
         masker = masker_for(doc, strict=True) if options.mask else None
         for f in findings:
-            results.append(_result(f, uri, lines, index, masker))
+            results.append(_result(f, doc.entity_type(f.entity), uri, lines, index, masker))
         jig = _jigsaw_result(doc, uri, index, options.mask)
         if jig is not None:
             results.append(jig)
@@ -87,7 +87,11 @@ def _rules(result: CheckResult) -> list[dict[str, Any]]:
         for f in doc.findings:
             if f.entity not in entities:
                 entities.append(f.entity)
-    return [_rule(entity_type(e)) for e in entities]
+    # One rule set per run: in the documents' review-type wording when they share one
+    # (an adult review's rules say "Exact age", not "Exact age of a child").
+    types = {(d.review or {}).get("id") for d in result.documents}
+    review = types.pop() if len(types) == 1 else None
+    return [_rule(entity_type(e, review)) for e in entities]
 
 
 def _rule(et: EntityType) -> dict[str, Any]:
@@ -144,9 +148,8 @@ def _region(f: Finding, lines: list[int] | None, masked: bool) -> dict[str, Any]
     return region
 
 
-def _result(f: Finding, uri: str, lines: list[int] | None, index: dict[str, int],
-            masker: Masker | None) -> dict[str, Any]:
-    et = entity_type(f.entity)
+def _result(f: Finding, et: EntityType, uri: str, lines: list[int] | None,
+            index: dict[str, int], masker: Masker | None) -> dict[str, Any]:
     loc = f.location
     masked = masker is not None
     text = masker.text(f.text) if masker else f.text
