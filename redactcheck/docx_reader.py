@@ -551,7 +551,9 @@ class _Part:
         }
         self.done: set[etree._Element] = set()
         self._rels: dict[str, etree._Element] | None = None
-        self.reach = 0  # EMU a shape in front of text still covers below the last paragraph
+        # (top, bottom) in EMU, relative to the next paragraph, of shapes in front of text
+        # that reach below the last paragraph.
+        self.reach: list[tuple[int, int]] = []
 
     # -- blocks ---------------------------------------------------------------
     def walk_blocks(self, el: etree._Element, ctx: _Ctx, tables: list[int]) -> None:
@@ -792,28 +794,27 @@ class _Part:
 
     def _covered(self, st: _Para, ctx: _Ctx) -> None:
         """Mark the paragraph's text hidden (COVERED) when a shape noted by _cover, here or
-        in a paragraph above it, overlaps at least half a line of it."""
+        in a paragraph above it, overlaps at least half a line of it. The paragraph's height
+        is estimated from its length, font size and the text width."""
         if ctx.kind not in ("body", "table") or ctx.hidden_by:
-            self.reach = 0
+            self.reach = []
             return
         size = (st.style[2] or 22) * EMU_PER_PT // 2  # font size, EMU
         line = size * 6 // 5
         chars = max(1, self.reader.column[1] // max(1, size // 2))
         height = line * max(1, -(-st.main.length // chars)) + 8 * EMU_PER_PT
-        covered = self.reach >= line // 2
-        reach = max(0, self.reach - height)
+        spans = list(self.reach)  # (top, bottom) of shapes, relative to this paragraph
+        covered = False
         for top, cy, over in st.covers:
             if not over:
                 continue
             if top is None:  # anchored to the page or margin: only a big shape surely
-                page_w, page_h = self.reader.page_size  # covers its own paragraph
-                if cy * 3 >= page_h:
+                if cy * 3 >= self.reader.page_size[1]:  # covers its own paragraph
                     covered = True
                 continue
-            if min(top + cy, height) - max(top, 0) >= line // 2:
-                covered = True
-            reach = max(reach, top + cy - height)
-        self.reach = reach
+            spans.append((top, top + cy))
+        covered = covered or any(min(b, height) - max(t, 0) >= line // 2 for t, b in spans)
+        self.reach = [(t - height, b - height) for t, b in spans if b - height >= line // 2]
         if covered and st.main.spans:
             for span in st.main.spans:
                 span.kind = "hidden_text"

@@ -235,7 +235,7 @@ class Package:
             other = seen.setdefault(name.lower(), name)
             if other != name:
                 self.damage.append(
-                    f"the zip holds parts {other!r} and {name!r}, whose names differ only in"
+                    f"the zip holds parts '{other}' and '{name}', whose names differ only in"
                     " case (Word treats them as one part and calls the file damaged)")
 
     @property
@@ -243,7 +243,7 @@ class Package:
         """One line per oddity of the package `check` reports (its text is still read)."""
         out = list(self.damage)
         for name in self.unsafe:
-            out.append(f"zip member {name!r} has an unsafe name (path traversal, absolute,"
+            out.append(f"zip member '{name}' has an unsafe name (path traversal, absolute,"
                        " backslash or drive letter): no Word part has it; it was read as an"
                        " unknown part and `redact` drops it")
         return out
