@@ -3,7 +3,8 @@
 A small draft with the usual parts (body, table, header, footer, comment, core properties)
 is built once; each case then mutates it, deterministically from its seed: bytes of the
 zip flipped or cut, or one XML part damaged (a slice deleted, duplicated or replaced by
-random markup, an attribute value changed, the part emptied or truncated) and the package
+random markup, an attribute value changed, the part emptied or truncated; sometimes a
+part removed, renamed to an unsafe name or copied under a case-variant name) and the package
 re-zipped with valid checksums, so the damage reaches the XML readers and not only the zip
 layer. Every outcome must be a result or a one-line input error: never an internal error.
 """
@@ -78,6 +79,12 @@ def _mutate(data: bytes, seed: int) -> bytes:
     parts[name] = text.encode("utf-8", errors="surrogatepass")
     if rnd.random() < 0.1:  # a part removed altogether
         parts.pop(rnd.choice(sorted(parts)), None)
+    if rnd.random() < 0.08:  # a member renamed to an unsafe name, or copied in upper case
+        old = rnd.choice(sorted(parts))
+        if rnd.random() < 0.5:
+            parts[rnd.choice(["../", "/", "C:", "a\\..\\"]) + old] = parts.pop(old)
+        else:
+            parts[old.upper()] = parts[old]
     buffer = io.BytesIO()
     with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as zf:
         for part, payload in parts.items():
