@@ -142,6 +142,8 @@ WHITE = "white text"
 BACKGROUND = "text the colour of its background"
 TINY = "text smaller than 3 pt"
 OFF_PAGE = "shape positioned off the page"
+COVERED = "possibly covered by a shape in front of it"
+BEHIND = "text box behind the document text"
 _IN_FLOW = (WHITE, BACKGROUND, TINY)
 HIDDEN_BY = "hidden by formatting: "
 _HIGHLIGHTS = {
@@ -157,6 +159,7 @@ EMU_PER_TWIP = 635
 EMU_PER_PT = 12700
 # A shape this far outside the page edge (or wholly beyond it) cannot be seen.
 _OFF_PAGE_MARGIN = 108 * EMU_PER_PT  # 1.5 in
+_WP_WRAPNONE = f"{{{WP_NS}}}wrapNone"
 # Embedded-document kinds that a reader of the outer page does not see as running text.
 _MAIN_KINDS = frozenset({"body", "table", "textbox", "tracked_insertion"})
 
@@ -173,7 +176,7 @@ def load_docx(path: str | Path) -> Document:
 
 
 def _notes(pkg: Package, fmt: str) -> list[str]:
-    notes = []
+    notes = list(pkg.warnings)  # damage Word would repair, unsafe member names
     macros = any(n.lower().endswith("vbaproject.bin") for n in pkg.names)
     if fmt == "docm":
         notes.append(MACRO_NOTE)
@@ -226,7 +229,8 @@ class _Para:
     field_stack: list[_Buf] = field(default_factory=list)
     links: list[str] = field(default_factory=list)
     alts: list[tuple[str, etree._Element, str]] = field(default_factory=list)
-    boxes: list[tuple[etree._Element, bool]] = field(default_factory=list)  # (box, off page)
+    boxes: list[tuple[etree._Element, str | None]] = field(default_factory=list)  # (box, why)
+    covers: list[tuple[int | None, int, bool]] = field(default_factory=list)  # _cover()
     last: _Buf | None = None
     _background: str | None = None
     _background_known: bool = False
@@ -283,6 +287,8 @@ BODY = _Ctx("body", "Paragraph", True)
 TEXTBOX = _Ctx("textbox", "Text box, paragraph", True)
 OFF_PAGE_BOX = _Ctx("hidden_text", f"Text box ({HIDDEN_BY}{OFF_PAGE}), paragraph", True,
                     OFF_PAGE)
+BEHIND_BOX = _Ctx("hidden_text", f"Text box ({HIDDEN_BY}{BEHIND}), paragraph", True, BEHIND)
+_BOX_CTX = {OFF_PAGE: OFF_PAGE_BOX, BEHIND: BEHIND_BOX}
 GLOSSARY = _Ctx("hidden_text", "Glossary (building blocks), paragraph", True)
 
 
@@ -297,6 +303,8 @@ class _Reader:
         self.styles = self._style_props()
         self.hidden_styles = frozenset(k for k, v in self.styles.items() if v[0])
         self.page_size, self.page_colour = self._page()
+        self.column = _text_column(self.pkg.xml(self.pkg.main), self.page_size[0])
+        self.covered: list[int] = []  # body paragraphs possibly covered by a shape
         # Attribute segments by (place, part, value); tracked-change authors are deferred
         # so they come after the comments.
         self.attr_segments: dict[tuple, Segment] = {}
@@ -338,6 +346,11 @@ class _Reader:
             self.read_parts.add(name)
         self._properties()
         _OtherParts(self).read()
+        if self.covered:
+            shown = ", ".join(map(str, self.covered[:10])) + (" …" if len(self.covered) > 10
+                                                               else "")
+            self.notes.append(f"text possibly covered by a shape in front of it (paragraph"
+                              f" {shown}): check it on the page; `redact` removes it")
         return self.segments
 
     # -- parts ---------------------------------------------------------------
@@ -538,6 +551,9 @@ class _Part:
         }
         self.done: set[etree._Element] = set()
         self._rels: dict[str, etree._Element] | None = None
+        # (top, bottom) in EMU, relative to the next paragraph, of shapes in front of text
+        # that reach below the last paragraph.
+        self.reach: list[tuple[int, int]] = []
 
     # -- blocks ---------------------------------------------------------------
     def walk_blocks(self, el: etree._Element, ctx: _Ctx, tables: list[int]) -> None:
@@ -599,10 +615,10 @@ class _Part:
             shd = ppr.find(W_SHD)
             st.fill = _fill(shd) if shd is not None else None
         self.inline(p, st, False, False)
+        self._covered(st, ctx)
         self.emit(st, ctx, n)
-        for box, off_page in st.boxes:
-            self.walk_blocks(box, OFF_PAGE_BOX if off_page or ctx.hidden_by == OFF_PAGE
-                             else TEXTBOX, [0])
+        for box, why in st.boxes:
+            self.walk_blocks(box, _BOX_CTX.get(why or ctx.hidden_by or "", TEXTBOX), [0])
 
     def inline(self, el: etree._Element, st: _Para, ins: bool, dele: bool) -> None:
         for c in el:
@@ -675,6 +691,7 @@ class _Part:
                     target.synth(_SYNTHETIC[tag])
             elif tag in (W_DRAWING, W_PICT, W_OBJECT, MC_AC):
                 self.embedded(c, st)
+                self._cover(c, st)
             elif tag == W_RUBY:
                 self.inline(c, st, ins, dele)
 
@@ -738,7 +755,8 @@ class _Part:
         for node in _embedded(el):
             tag = node.tag
             if tag == W_TXBXCONTENT:
-                st.boxes.append((node, _off_page(node, self.reader.page_size)))
+                st.boxes.append((node, OFF_PAGE if _off_page(node, self.reader.page_size)
+                                 else self._behind(node)))
             elif tag == WP_DOCPR or tag.endswith("}cNvPr"):
                 st.alts.append(("Image description", node, "descr"))
                 st.alts.append(("Image title", node, "title"))
@@ -747,6 +765,72 @@ class _Part:
                     st.links.append(node.get(R_ID))
             else:  # a VML shape outside mc:Fallback (older files): its alt text
                 st.alts.append(("Image description", node, "alt"))
+
+    # -- shapes over text (docs/hardening.md, "Text behind a shape") ---------------
+    def _cover(self, el: etree._Element, st: _Para) -> None:
+        """Note each opaque shape floating in front of the text (wp:anchor, behindDoc="0",
+        wrapNone) in this run: (top relative to the paragraph or None when anchored to the
+        page, height, whether it reaches over the text column) in EMU."""
+        if self.name != self.pkg.main:
+            return  # headers' logos float over their own page area; not judged
+        for anchor in el.iter(WP_ANCHOR):
+            if anchor.get("behindDoc", "0") not in _FALSE or anchor.find(_WP_WRAPNONE) is None:
+                continue
+            docpr = anchor.find(WP_DOCPR)
+            if docpr is not None and docpr.get("hidden", "0") not in _FALSE:
+                continue
+            if not _opaque(anchor):
+                continue
+            extent = anchor.find(f"{{{WP_NS}}}extent")
+            cx = _int(extent.get("cx")) if extent is not None else None
+            cy = _int(extent.get("cy")) if extent is not None else None
+            if not cx or not cy or cx <= 0 or cy <= 0:
+                continue
+            left, width = self.reader.column
+            x = _anchor_x(anchor, cx, left, width)
+            over = x is None or (x < width and x + cx > 0)
+            top = _anchor_top(anchor)
+            st.covers.append((top, cy, over))
+
+    def _covered(self, st: _Para, ctx: _Ctx) -> None:
+        """Mark the paragraph's text hidden (COVERED) when a shape noted by _cover, here or
+        in a paragraph above it, overlaps at least half a line of it. The paragraph's height
+        is estimated from its length, font size and the text width."""
+        if ctx.kind not in ("body", "table") or ctx.hidden_by:
+            self.reach = []
+            return
+        size = (st.style[2] or 22) * EMU_PER_PT // 2  # font size, EMU
+        line = size * 6 // 5
+        chars = max(1, self.reader.column[1] // max(1, size // 2))
+        height = line * max(1, -(-st.main.length // chars)) + 8 * EMU_PER_PT
+        spans = list(self.reach)  # (top, bottom) of shapes, relative to this paragraph
+        covered = False
+        for top, cy, over in st.covers:
+            if not over:
+                continue
+            if top is None:  # anchored to the page or margin: only a big shape surely
+                if cy * 3 >= self.reader.page_size[1]:  # covers its own paragraph
+                    covered = True
+                continue
+            spans.append((top, top + cy))
+        covered = covered or any(min(b, height) - max(t, 0) >= line // 2 for t, b in spans)
+        self.reach = [(t - height, b - height) for t, b in spans if b - height >= line // 2]
+        if covered and st.main.spans:
+            for span in st.main.spans:
+                span.kind = "hidden_text"
+            if COVERED not in st.in_flow:
+                st.in_flow.append(COVERED)
+            self.reader.covered.append(self.pnum.get(st.p, 0) if st.p is not None else 0)
+
+    def _behind(self, box: etree._Element) -> str | None:
+        """BEHIND for a text box in a shape placed behind the body text (behindDoc="1")
+        of the main story (a header's watermark is not judged)."""
+        if self.name != self.pkg.main:
+            return None
+        anchor = next(box.iterancestors(WP_ANCHOR), None)
+        if anchor is not None and anchor.get("behindDoc", "0") not in _FALSE:
+            return BEHIND
+        return None
 
     # -- output -----------------------------------------------------------------
     def emit(self, st: _Para, ctx: _Ctx, n: int) -> None:
@@ -932,6 +1016,86 @@ def _off_page(box: etree._Element, page: tuple[int, int]) -> bool:
                         return True
             return False
     return False
+
+
+_A_FILLS = frozenset(f"{{{A_NS}}}{n}" for n in ("solidFill", "gradFill", "pattFill",
+                                                  "blipFill"))
+_A_NOFILL = f"{{{A_NS}}}noFill"
+_PIC = "{http://schemas.openxmlformats.org/drawingml/2006/picture}pic"
+_WPS = "http://schemas.microsoft.com/office/word/2010/wordprocessingShape"
+
+
+def _opaque(anchor: etree._Element) -> bool:
+    """True when the anchored drawing paints over what is under it: a picture (unless
+    made mostly transparent), or a shape with a fill (its own, or its style's) of at
+    least 50 % opacity."""
+    for el in anchor.iter(_PIC, f"{{{_WPS}}}wsp"):
+        if el.tag == _PIC:
+            alpha = next(el.iter(f"{{{A_NS}}}alphaModFix"), None)
+            if alpha is None or (_int(alpha.get("amt")) or 0) >= 50000:
+                return True
+            continue
+        sppr = el.find(f"{{{_WPS}}}spPr")
+        fill = None
+        if sppr is not None:
+            fill = next((c for c in sppr if c.tag in _A_FILLS or c.tag == _A_NOFILL), None)
+        if fill is None:
+            ref = next(el.iter(f"{{{A_NS}}}fillRef"), None)
+            if ref is not None and ref.get("idx", "0") != "0":
+                return True
+            continue
+        if fill.tag == _A_NOFILL:
+            continue
+        alpha = next(fill.iter(f"{{{A_NS}}}alpha"), None)
+        if alpha is None or (_int(alpha.get("val")) or 0) >= 50000:
+            return True
+    return False
+
+
+def _anchor_top(anchor: etree._Element) -> int | None:
+    """The shape's top relative to its paragraph (EMU), or None when it is placed
+    relative to the page or a margin (where the paragraph is cannot be known)."""
+    pos = anchor.find(f"{{{WP_NS}}}positionV")
+    if pos is None or pos.get("relativeFrom") not in ("paragraph", "line"):
+        return None
+    off = pos.find(f"{{{WP_NS}}}posOffset")
+    return _int(off.text) or 0 if off is not None and off.text else 0
+
+
+def _anchor_x(anchor: etree._Element, cx: int, left: int, width: int) -> int | None:
+    """The shape's left edge relative to the text column (EMU), or None when unknown."""
+    pos = anchor.find(f"{{{WP_NS}}}positionH")
+    if pos is None:
+        return None
+    frm = pos.get("relativeFrom")
+    off = pos.find(f"{{{WP_NS}}}posOffset")
+    align = pos.find(f"{{{WP_NS}}}align")
+    if frm in ("leftMargin", "rightMargin", "insideMargin", "outsideMargin"):
+        return width + 1  # in a margin: beside the text
+    if frm == "page":
+        base, span = -left, width + 2 * left
+    elif frm in ("column", "margin"):
+        base, span = 0, width
+    else:  # character: somewhere along the line
+        return None
+    if off is not None and off.text:
+        value = _int(off.text)
+        return None if value is None else base + value
+    if align is not None:
+        where = (align.text or "").strip()
+        return base + {"left": 0, "center": (span - cx) // 2, "right": span - cx}.get(
+            where, 0)
+    return None
+
+
+def _text_column(root: etree._Element, page_width: int) -> tuple[int, int]:
+    """(left margin, text width) in EMU from the last section's page margins."""
+    left = right = 1440  # 1 in, in twips
+    for margin in root.iter(_w("pgMar")):
+        left = _int(margin.get(_w("left"))) or left
+        right = _int(margin.get(_w("right"))) or right
+    left_emu = max(0, left) * EMU_PER_TWIP
+    return left_emu, max(EMU_PER_PT, page_width - left_emu - max(0, right) * EMU_PER_TWIP)
 
 
 def _outside(offset: int, extent: int, page: int) -> bool:

@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import io
 import posixpath
+import re
 import zipfile
 import zlib
 from pathlib import Path
@@ -41,6 +42,17 @@ CONTENT_TYPES = "[Content_Types].xml"
 CT_NS = "http://schemas.openxmlformats.org/package/2006/content-types"
 REL_NS = "http://schemas.openxmlformats.org/package/2006/relationships"
 OFFICE_DOCUMENT_REL = "/officeDocument"
+# Content types Word accepts for the main document part.
+MAIN_TYPES = frozenset(
+    f"application/vnd.{kind}.main+xml" for kind in (
+        "openxmlformats-officedocument.wordprocessingml.document",
+        "openxmlformats-officedocument.wordprocessingml.template",
+        "ms-word.document.macroEnabled", "ms-word.template.macroEnabledTemplate",
+    )
+)
+# A zip member name no valid part can have, and that an unzip tool could write outside its
+# folder: "../x", "a/../b", "/etc/x", "a\\b", "C:x", or with control characters.
+_UNSAFE_NAME = re.compile(r"^/|\\|^[A-Za-z]:|(^|/)\.\.?(/|$)|[\x00-\x1f\x7f]")
 
 # Word never writes DTDs; refusing them outright closes off entity-expansion tricks
 # even before the (already hardened) parser sees them.
@@ -103,6 +115,13 @@ class Package:
         # Parts the reader could not read as text (unknown binaries): a redacted copy
         # drops them.
         self.unread: set[str] = set()
+        # Member names no valid part has (path traversal, absolute, backslash, drive
+        # letter): read like any other part, never copied into a redacted copy.
+        self.unsafe: list[str] = [n for n in members if _UNSAFE_NAME.search(n)]
+        # What Word would report as damage and offer to repair (names differing only in
+        # case, a main part without its content type...): `check` notes each one (the
+        # text is still read), `redact` refuses (warnings_for_redact).
+        self.damage: list[str] = []
 
     # ------------------------------------------------------------------ opening
     @classmethod
@@ -154,9 +173,10 @@ class Package:
                 )
         if CONTENT_TYPES not in self._data:
             raise InputError(
-                f"{self.path}: not a Word document (no [Content_Types].xml in the zip);"
+                f"{self.path}: not a valid Word document: no [Content_Types].xml in the zip;"
                 " open it in Word and save it as .docx"
             )
+        self._check_content_types()
         main = [t for _, t in self.related("", OFFICE_DOCUMENT_REL)]
         self.main = main[0] if main else "word/document.xml"
         if self.main not in self._data:
@@ -175,6 +195,58 @@ class Package:
                 f"{self.path}: saved as 'Strict Open XML'; in Word use Save As > Word Document"
                 " (.docx) and check that copy"
             )
+        main_type = self.content_type(self.main)
+        if main_type not in MAIN_TYPES:
+            self.damage.append(
+                f"[Content_Types].xml gives the main part {self.main} "
+                + (f"the type {main_type!r}" if main_type else "no content type")
+                + ", not a Word document's: Word will call the file damaged and offer to"
+                " repair it")
+        self._check_names()
+
+    def _check_content_types(self) -> None:
+        """[Content_Types].xml must be XML with a <Types> root (else Word cannot open the
+        file: exit 3); an XML part without a content type is damage Word repairs."""
+        try:
+            types = self.xml(CONTENT_TYPES)
+        except InputError:
+            raise InputError(
+                f"{self.path}: not a valid Word document: [Content_Types].xml is not"
+                " well-formed XML; open it in Word and save a new copy"
+            ) from None
+        if types.tag != f"{{{CT_NS}}}Types":
+            raise InputError(
+                f"{self.path}: not a valid Word document: [Content_Types].xml has no <Types>"
+                " list of content types; open it in Word and save a new copy"
+            )
+        untyped = [n for n in self._data if n != CONTENT_TYPES and _is_xml_name(n)
+                   and not self.content_type(n)]
+        if untyped:
+            self.damage.append(
+                f"[Content_Types].xml gives {len(untyped)} XML part(s) no content type"
+                f" (first: {untyped[0]}; no Default for .xml?): Word will call the file"
+                " damaged and offer to repair it")
+
+    def _check_names(self) -> None:
+        """Part names that differ only in case are one part to Word (OPC compares names
+        case-insensitively): which copy Word shows is not defined."""
+        seen: dict[str, str] = {}
+        for name in self._data:
+            other = seen.setdefault(name.lower(), name)
+            if other != name:
+                self.damage.append(
+                    f"the zip holds parts '{other}' and '{name}', whose names differ only in"
+                    " case (Word treats them as one part and calls the file damaged)")
+
+    @property
+    def warnings(self) -> list[str]:
+        """One line per oddity of the package `check` reports (its text is still read)."""
+        out = list(self.damage)
+        for name in self.unsafe:
+            out.append(f"zip member '{name}' has an unsafe name (path traversal, absolute,"
+                       " backslash or drive letter): no Word part has it; it was read as an"
+                       " unknown part and `redact` drops it")
+        return out
 
     # ------------------------------------------------------------------ members
     @property

@@ -22,7 +22,8 @@ from dataclasses import dataclass
 from lxml import etree
 
 from .document import Document, Segment, TextSpan
-from .docx_reader import OFF_PAGE, TAIL, png_text_chunks
+from .docx_reader import BEHIND, OFF_PAGE, TAIL, png_text_chunks
+from .errors import InputError
 from .ooxml import A_NS, CP_NS, DC_NS, EP_NS, MC_NS, R_NS, VT_NS, XML_SPACE
 from .ooxml import w as _w
 from .package import CONTENT_TYPES, CT_NS, OFFICE_ZIP_SUFFIXES, REL_NS, Package
@@ -143,6 +144,17 @@ class Cleaner:
     pkg: Package
     removed: Counter
 
+    def __post_init__(self) -> None:
+        """Refuse a package Word would call damaged (the copy's meaning would depend on
+        the repair); drop members with unsafe names (they are never copied)."""
+        if self.pkg.damage:
+            raise InputError(f"{self.pkg.path}: refusing to redact: {self.pkg.damage[0]};"
+                             " open it in Word, save a new copy and redact that")
+        for name in list(self.pkg.unsafe):
+            self.pkg.remove(name)
+            self.removed["zip members with unsafe names dropped"] += 1
+        self.pkg.unsafe = []
+
     # -- helpers ------------------------------------------------------------------
     def story_parts(self) -> list[str]:
         """WordprocessingML parts (document, headers, footers, notes, comments...)."""
@@ -252,13 +264,16 @@ class Cleaner:
     # -- hidden text ----------------------------------------------------------------
     def hidden_text(self, document: Document | None) -> None:
         runs: set[etree._Element] = set()
-        shapes: set[etree._Element] = set()
+        shapes: dict[etree._Element, str] = {}
         if document is not None:
-            # The reader also knows runs hidden by a style, by white or tiny text, and
-            # text boxes in shapes placed off the page.
+            # The reader also knows runs hidden by a style, by white or tiny text, or by a
+            # shape in front of them, and text boxes in shapes placed off the page or
+            # behind the text.
             for seg in document.segments:
-                if seg.hidden_by == OFF_PAGE:
-                    shapes.update(r for r in map(_shape_run, (s.node for s in seg.spans))
+                if seg.hidden_by in (OFF_PAGE, BEHIND):
+                    what = ("shapes placed off the page" if seg.hidden_by == OFF_PAGE
+                            else "text boxes behind the document text")
+                    shapes.update((r, what) for r in map(_shape_run, (s.node for s in seg.spans))
                                   if r is not None)
                 elif seg.hidden_by or (seg.kind == "hidden_text"
                                        and seg.label.startswith("Hidden text")):
@@ -268,10 +283,10 @@ class Cleaner:
                         run = span.node.getparent()
                         if run is not None and run.tag == W_R:
                             runs.add(run)
-        for run in shapes:
+        for run, what in shapes.items():
             if run.getparent() is not None:
                 _remove(run)
-                self.removed["shapes placed off the page"] += 1
+                self.removed[what] += 1
         for name in self.story_parts():
             if b"vanish" not in self.pkg.raw(name):
                 continue
@@ -283,8 +298,9 @@ class Cleaner:
         for run in runs:
             if run.getparent() is None:
                 continue
-            if any(c.tag in (_w("fldChar"), _w("instrText")) for c in run):
-                # Removing a field's begin/end run would break the field: drop the text only.
+            if any(c.tag in _KEEP_RUN for c in run):
+                # Removing a field's begin/end run would break the field, and a run that
+                # also holds a drawing keeps it: drop the text only.
                 for t in list(run.iter(W_T)):
                     _remove(t)
             else:
@@ -545,6 +561,9 @@ def _still_referenced(pkg: Package, name: str) -> bool:
             if isinstance(node.tag, str) and any(v in rids for v in node.attrib.values()):
                 return True
     return False
+
+
+_KEEP_RUN = frozenset(_w(n) for n in ("fldChar", "instrText", "drawing", "pict", "object"))
 
 
 def _shape_run(node: etree._Element) -> etree._Element | None:

@@ -14,6 +14,7 @@ import pytest
 from fixtures.hardening import (
     OLE_NAME,
     TRICKS,
+    UNCOVERED,
     VISIBLE_WHITE,
     build_hardening,
     docx_members,
@@ -37,6 +38,8 @@ FORMATTING = {
     "background text": "hidden by formatting: text the colour of its background",
     "spec vanish": "hidden by formatting: special vanish",
     "off page": "hidden by formatting: shape positioned off the page",
+    "covered by shape": "hidden by formatting: possibly covered by a shape in front of it",
+    "behind text": "hidden by formatting: text box behind the document text",
 }
 PLACES = {
     "glossary": "Glossary (building blocks)",
@@ -101,6 +104,14 @@ def test_white_text_the_reader_can_see_is_not_called_hidden(checked) -> None:
         assert found and all(f.location.kind == "table" for f in found), found
 
 
+def test_text_beside_a_shape_that_does_not_cover_it_is_not_called_hidden(checked) -> None:
+    for name in UNCOVERED.values():  # text wraps around it; no fill; in the margin
+        found = [f for f in checked.findings if name in f.text]
+        assert found and all(f.location.kind == "body" for f in found), found
+        assert not any("covered" in f.location.label for f in found)
+    assert any("possibly covered by a shape" in n for n in checked.notes)
+
+
 def test_a_binary_ole_object_is_named_as_not_read(checked) -> None:
     assert any("oleObject1.bin" in n and "was not read" in n for n in checked.notes)
     assert not any("customXml" in n or "glossary" in n for n in checked.notes)
@@ -110,7 +121,7 @@ def test_redact_leaves_no_planted_name_in_any_part(hardening: Path, tmp_path: Pa
     out = tmp_path / "copy.docx"
     report = redact_file(hardening, out, Config(), RedactOptions())
     members = _texts(out.read_bytes())
-    for name in [*TRICKS.values(), *VISIBLE_WHITE, OLE_NAME]:
+    for name in [*TRICKS.values(), *VISIBLE_WHITE, *UNCOVERED.values(), OLE_NAME]:
         leaks = [m for m, raw in members.items() if _holds(raw, name)]
         assert leaks == [], f"{name} remains in {leaks}"
     assert not any(m.startswith(("word/embeddings/", "word/glossary/", "customXml/"))
