@@ -14,8 +14,15 @@ from functools import cache
 from pathlib import Path
 
 _TSV = Path(__file__).with_name("data") / "uk_geography.tsv"
-_KIND_ORDER = {"postcode_district": 0, "town": 1, "local_authority": 2, "county": 3,
-               "region": 4, "nation": 5, "uk": 6}
+_KIND_ORDER = {
+    "postcode_district": 0,
+    "town": 1,
+    "local_authority": 2,
+    "county": 3,
+    "region": 4,
+    "nation": 5,
+    "uk": 6,
+}
 
 
 @dataclass(frozen=True)
@@ -53,7 +60,9 @@ def _load() -> tuple[dict[str, Place], dict[str, tuple[str, ...]]]:
             forms.add(f"{tail.strip()} {head.strip()}")
         for form in forms:
             names.setdefault(_key(form), []).append(pid)
-    index = {k: tuple(sorted(v, key=lambda i: _KIND_ORDER[places[i].kind])) for k, v in names.items()}
+    index = {
+        k: tuple(sorted(v, key=lambda i: _KIND_ORDER[places[i].kind])) for k, v in names.items()
+    }
     return places, index
 
 
@@ -105,7 +114,7 @@ _BOARD_WORDS = re.compile(
 
 
 def board_area(board_name: str) -> Place | None:
-    """The area named in a safeguarding board/partnership name, e.g. "X Safeguarding Children Partnership"."""
+    """The area named in a safeguarding board or partnership name ("X Safeguarding Board")."""
     head = _BOARD_WORDS.sub("", board_name).strip(" ,")
     head = re.sub(r"^the\s+", "", head, flags=re.IGNORECASE)
     place = lookup(head)

@@ -18,15 +18,31 @@ import sys
 from collections import defaultdict
 from pathlib import Path
 
-SOURCE = "ONS Census 2021 (TS001 first results, rounded to 100) via ONSvisual/census-population-scrolly; OGL v3"
+SOURCE = (
+    "ONS Census 2021 (TS001 first results, rounded to 100) "
+    "via ONSvisual/census-population-scrolly; OGL v3"
+)
 ALIASES = {
-    "Cardiff": ["Caerdydd"], "Swansea": ["Abertawe"], "Isle of Anglesey": ["Ynys Môn", "Anglesey"],
-    "Kingston upon Hull": ["Kingston upon Hull, City of", "Hull"], "Bristol": ["Bristol, City of", "City of Bristol"],
-    "Newport": ["Casnewydd"], "Vale of Glamorgan": ["Bro Morgannwg"], "Monmouthshire": ["Sir Fynwy"],
-    "Herefordshire": ["Herefordshire, County of"], "Gwynedd": [], "Conwy": [],
-    "Denbighshire": ["Sir Ddinbych"], "Flintshire": ["Sir y Fflint"], "Powys": [],
-    "Carmarthenshire": ["Sir Gaerfyrddin"], "Pembrokeshire": ["Sir Benfro"],
-    "Ceredigion": [], "Wrexham": ["Wrecsam"], "Bridgend": ["Pen-y-bont ar Ogwr"], "St. Helens": ["St Helens"],
+    "Cardiff": ["Caerdydd"],
+    "Swansea": ["Abertawe"],
+    "Isle of Anglesey": ["Ynys Môn", "Anglesey"],
+    "Kingston upon Hull": ["Kingston upon Hull, City of", "Hull"],
+    "Bristol": ["Bristol, City of", "City of Bristol"],
+    "Newport": ["Casnewydd"],
+    "Vale of Glamorgan": ["Bro Morgannwg"],
+    "Monmouthshire": ["Sir Fynwy"],
+    "Herefordshire": ["Herefordshire, County of"],
+    "Gwynedd": [],
+    "Conwy": [],
+    "Denbighshire": ["Sir Ddinbych"],
+    "Flintshire": ["Sir y Fflint"],
+    "Powys": [],
+    "Carmarthenshire": ["Sir Gaerfyrddin"],
+    "Pembrokeshire": ["Sir Benfro"],
+    "Ceredigion": [],
+    "Wrexham": ["Wrecsam"],
+    "Bridgend": ["Pen-y-bont ar Ogwr"],
+    "St. Helens": ["St Helens"],
 }
 
 
@@ -39,9 +55,13 @@ def _read(src: Path) -> list[dict]:
     if path.exists():
         text = path.read_text(encoding="utf-8")
     else:
-        text = subprocess.run(["git", "--git-dir", str(src), "show", "HEAD:src/lib/poprank.js"],
-                              check=True, capture_output=True, text=True).stdout
-    return json.loads(text[text.index("["): text.rindex("]") + 1])
+        text = subprocess.run(
+            ["git", "--git-dir", str(src), "show", "HEAD:src/lib/poprank.js"],
+            check=True,
+            capture_output=True,
+            text=True,
+        ).stdout
+    return json.loads(text[text.index("[") : text.rindex("]") + 1])
 
 
 def build(src: Path, out: Path) -> None:
@@ -52,26 +72,48 @@ def build(src: Path, out: Path) -> None:
     nations = {"E": ("E92000001", "England"), "W": ("W92000004", "Wales")}
     for r in rows:
         nat_id, _ = nations[r["LAD"][0]]
-        if r["LAD"][0] == "W":
-            region_id = nat_id
-        else:
-            region_id = "region:" + _slug(r["REGION"])
+        region_id = nat_id if r["LAD"][0] == "W" else "region:" + _slug(r["REGION"])
         county = str(r.get("COUNTY", "0"))
         parent = "county:" + _slug(county) if county not in ("0", "") else region_id
         pop = int(r["POP21"])
-        lines.append((r["LAD"], r["NAME"], "local_authority", pop, parent, "|".join(ALIASES.get(r["NAME"], []))))
+        lines.append(
+            (
+                r["LAD"],
+                r["NAME"],
+                "local_authority",
+                pop,
+                parent,
+                "|".join(ALIASES.get(r["NAME"], [])),
+            )
+        )
         if parent.startswith("county:"):
             pops[(parent, county, region_id)] += pop
         if region_id != nat_id:
             pops[(region_id, r["REGION"], nat_id)] += pop
         pops[(nat_id, nations[r["LAD"][0]][1], "uk")] += pop
     for (pid, name, parent), pop in pops.items():
-        kind = "county" if pid.startswith("county:") else "region" if pid.startswith("region:") else "nation"
+        kind = (
+            "county"
+            if pid.startswith("county:")
+            else "region"
+            if pid.startswith("region:")
+            else "nation"
+        )
         lines.append((pid, name, kind, pop, parent, ""))
-    lines.append(("uk", "England and Wales (Scotland and Northern Ireland not yet included)", "uk",
-                  sum(p for (i, _, _), p in pops.items() if i in ("E92000001", "W92000004")), "", ""))
+    lines.append(
+        (
+            "uk",
+            "England and Wales (Scotland and Northern Ireland not yet included)",
+            "uk",
+            sum(p for (i, _, _), p in pops.items() if i in ("E92000001", "W92000004")),
+            "",
+            "",
+        )
+    )
     with out.open("w", encoding="utf-8") as fh:
-        fh.write(f"# source: {SOURCE}\n# built: {_dt.date.today().isoformat()} by build_geography.py\n")
+        fh.write(
+            f"# source: {SOURCE}\n# built: {_dt.date.today().isoformat()} by build_geography.py\n"
+        )
         fh.write("# county/region/nation/uk populations are sums of their local authorities\n")
         fh.write("id\tname\tkind\tpopulation\tparent\tsource\tyear\taliases\n")
         for i, name, kind, pop, parent, aliases in lines:
@@ -79,4 +121,7 @@ def build(src: Path, out: Path) -> None:
 
 
 if __name__ == "__main__":
-    build(Path(sys.argv[1]), Path(sys.argv[2]) if len(sys.argv) > 2 else Path(__file__).with_name("uk_geography.tsv"))
+    build(
+        Path(sys.argv[1]),
+        Path(sys.argv[2]) if len(sys.argv) > 2 else Path(__file__).with_name("uk_geography.tsv"),
+    )
