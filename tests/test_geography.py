@@ -69,3 +69,32 @@ def test_candidates_finest_first() -> None:
         g._KIND_ORDER[a.kind] <= g._KIND_ORDER[b.kind]
         for a, b in zip(found, found[1:], strict=False)
     )
+
+
+def test_ceremonial_county_includes_its_unitaries() -> None:
+    cheshire = g.lookup("Cheshire")
+    assert cheshire is not None and cheshire.kind == "county"
+    members = {p.name for p in g.local_authorities() if p.parent == cheshire.id}
+    assert {"Cheshire East", "Cheshire West and Chester"} <= members
+    assert cheshire.population == sum(
+        p.population for p in g.local_authorities() if p.parent == cheshire.id
+    )
+    kent = g.lookup("Kent")
+    assert g.contains(kent, g.lookup("Medway")) and g.contains(kent, g.lookup("Maidstone"))
+    assert g.contains(g.lookup("London"), g.lookup("Camden"))
+
+
+def test_every_english_local_authority_has_a_county() -> None:
+    for place in g.local_authorities():
+        if place.id.startswith("E") and place.id != "E09000001":
+            assert by_kind(place.parent) == "county", place.name
+
+
+def test_county_and_authority_of_the_same_name_are_both_candidates() -> None:
+    kinds = [p.kind for p in g.candidates("County Durham")]
+    assert kinds == ["local_authority", "county"]
+
+
+def by_kind(place_id: str | None) -> str:
+    assert place_id is not None
+    return g.by_id(place_id).kind

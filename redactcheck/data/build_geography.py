@@ -46,6 +46,53 @@ ALIASES = {
 }
 
 
+# Ceremonial (lieutenancy) county of each English unitary authority, 2021 (public fact; the
+# Stockton-on-Tees borough straddles Durham and North Yorkshire and is put in Durham).
+CEREMONIAL = {
+    "Durham": ["County Durham", "Darlington", "Hartlepool", "Stockton-on-Tees"],
+    "Cornwall": ["Cornwall", "Isles of Scilly"],
+    "Buckinghamshire": ["Buckinghamshire", "Milton Keynes"],
+    "Wiltshire": ["Wiltshire", "Swindon"],
+    "Bristol": ["Bristol"],
+    "Northamptonshire": ["West Northamptonshire", "North Northamptonshire"],
+    "Dorset": ["Dorset", "Bournemouth, Christchurch & Poole"],
+    "Leicestershire": ["Leicester"],
+    "Cheshire": ["Cheshire East", "Cheshire West and Chester", "Warrington", "Halton"],
+    "East Riding of Yorkshire": ["East Riding of Yorkshire", "Kingston upon Hull"],
+    "Shropshire": ["Shropshire", "Telford and Wrekin"],
+    "Nottinghamshire": ["Nottingham"],
+    "Northumberland": ["Northumberland"],
+    "Bedfordshire": ["Central Bedfordshire", "Bedford", "Luton"],
+    "Gloucestershire": ["South Gloucestershire"],
+    "Kent": ["Medway"],
+    "East Sussex": ["Brighton and Hove"],
+    "Devon": ["Plymouth", "Torbay"],
+    "Derbyshire": ["Derby"],
+    "Staffordshire": ["Stoke-on-Trent"],
+    "Hampshire": ["Southampton", "Portsmouth"],
+    "Somerset": ["North Somerset", "Bath and North East Somerset"],
+    "Cambridgeshire": ["Peterborough"],
+    "North Yorkshire": ["York", "Middlesbrough", "Redcar and Cleveland"],
+    "Herefordshire": ["Herefordshire"],
+    "Essex": ["Southend-on-Sea", "Thurrock"],
+    "Berkshire": [
+        "Wokingham",
+        "Reading",
+        "West Berkshire",
+        "Slough",
+        "Windsor and Maidenhead",
+        "Bracknell Forest",
+    ],
+    "Lincolnshire": ["North Lincolnshire", "North East Lincolnshire"],
+    "Lancashire": ["Blackburn with Darwen", "Blackpool"],
+    "Isle of Wight": ["Isle of Wight"],
+    "Rutland": ["Rutland"],
+}
+UNITARY_COUNTY = {la: county for county, las in CEREMONIAL.items() for la in las}
+ADMIN_TO_CEREMONIAL = {"Inner London": "Greater London", "Outer London": "Greater London"}
+COUNTY_ALIASES = {"Durham": ["County Durham"], "Greater London": ["London"]}
+
+
 def _slug(name: str) -> str:
     return re.sub(r"[^a-z0-9]+", "-", name.lower()).strip("-")
 
@@ -74,6 +121,9 @@ def build(src: Path, out: Path) -> None:
         nat_id, _ = nations[r["LAD"][0]]
         region_id = nat_id if r["LAD"][0] == "W" else "region:" + _slug(r["REGION"])
         county = str(r.get("COUNTY", "0"))
+        county = ADMIN_TO_CEREMONIAL.get(county, county)
+        if r["LAD"].startswith("E06"):
+            county = UNITARY_COUNTY[r["NAME"]]
         parent = "county:" + _slug(county) if county not in ("0", "") else region_id
         pop = int(r["POP21"])
         lines.append(
@@ -91,7 +141,18 @@ def build(src: Path, out: Path) -> None:
         if region_id != nat_id:
             pops[(region_id, r["REGION"], nat_id)] += pop
         pops[(nat_id, nations[r["LAD"][0]][1], "uk")] += pop
+    # A ceremonial county that straddles two regions (North Yorkshire, Lincolnshire) is put
+    # under the region holding most of its population; its population is the whole county.
+    merged: dict[tuple[str, str, str], int] = {}
+    best: dict[str, tuple[int, str]] = {}
+    for (pid, _name, parent), pop in pops.items():
+        if pid.startswith("county:"):
+            best[pid] = max(best.get(pid, (0, "")), (pop, parent))
     for (pid, name, parent), pop in pops.items():
+        if pid.startswith("county:"):
+            parent = best[pid][1]
+        merged[(pid, name, parent)] = merged.get((pid, name, parent), 0) + pop
+    for (pid, name, parent), pop in merged.items():
         kind = (
             "county"
             if pid.startswith("county:")
@@ -99,7 +160,7 @@ def build(src: Path, out: Path) -> None:
             if pid.startswith("region:")
             else "nation"
         )
-        lines.append((pid, name, kind, pop, parent, ""))
+        lines.append((pid, name, kind, pop, parent, "|".join(COUNTY_ALIASES.get(name, []))))
     lines.append(
         (
             "uk",
