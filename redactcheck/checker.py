@@ -88,7 +88,7 @@ def _check(path: Path, config: Config, options: CheckOptions,
 
 
 def _jigsaw(document, findings, config: Config, options: CheckOptions,
-            review_type=None) -> dict | None:
+            review_type=None):  # -> jigsaw.JigsawResult | None
     from . import jigsaw
 
     return jigsaw.assess(document, findings, policy=options.jigsaw_policy,

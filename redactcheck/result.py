@@ -17,7 +17,8 @@ class DocumentResult:
     errors: list[str] = field(default_factory=list)  # a document that could not be read
     internal_error: bool = False  # the check itself failed (a bug): exit code 4
     notes: list[str] = field(default_factory=list)
-    jigsaw: dict | None = None  # document-level combination risk (jigsaw.py)
+    # Document-level combination risk: a jigsaw.JigsawResult (a dict when read back from JSON).
+    jigsaw: Any = None
     # The review's type and why (review_type.Detection.to_dict): id, name, audience, source.
     review: dict | None = None
     document: Any = None  # the loaded Document (not serialised; DOCX writers need it)
@@ -48,7 +49,8 @@ class DocumentResult:
         if self.review is not None:
             data["review_type"] = self.review
         if self.jigsaw is not None:
-            data["jigsaw"] = self.jigsaw
+            to_dict = getattr(self.jigsaw, "to_dict", None)
+            data["jigsaw"] = to_dict() if to_dict else dict(self.jigsaw)
         return data
 
 

@@ -188,7 +188,7 @@ def test_stockport_style_review_is_high(tmp_path):
     assert not qi(result, "nationality") and not qi(result, "language")
     plain = [q["queries"][0] for q in result["queries"]]
     assert any(all(w in q for w in ("Stockport", "twins", "2015")) for q in plain), plain
-    json.dumps(result)  # JSON-serialisable
+    json.dumps(result.to_dict())  # JSON-serialisable
 
 
 def test_generalised_review_is_low(tmp_path):

@@ -61,7 +61,7 @@ def test_jigsaw_and_every_report_format_accept_any_findings(texts: list[str],
     document = Document(path=Path("random.txt"), format="txt", segments=segments)
     assessment = jigsaw.assess(document, findings, policy=policy)
     assert assessment["band"] in ("NONE", "LOW", "MEDIUM", "HIGH")
-    json.dumps(assessment)
+    json.dumps(assessment.to_dict())
     doc = DocumentResult(path="random\x1b.txt", words=sum(len(t.split()) for t in texts),
                          findings=findings, jigsaw=assessment, document=document)
     result = CheckResult(documents=[doc])
